@@ -1,0 +1,37 @@
+#include "app/cli/Context.h"
+
+#include <ostream>
+
+#include "core/usecases/OperatorService.h"
+#include "core/util/Json.h"
+
+namespace vigie::cli {
+
+ports::IStore& Context::Store() {
+    if (!m_store) m_store = m_factory();
+    return *m_store;
+}
+
+domain::Operator Context::Operator() {
+    if (!user || user->empty())
+        throw BadInputError("input.user", "Opérateur requis : --user NOM (ou variable VIGIE_USER).");
+    return usecases::OperatorService(Store(), clock).Authenticate(*user);
+}
+
+int Context::Refused(const domain::Refusal& refusal) {
+    if (json) {
+        util::JsonWriter w;
+        w.BeginObject().Field("ok", false).Field("code", refusal.code).Field("message", refusal.message).EndObject();
+        out << w.Str() << '\n';
+    } else {
+        err << "Refusé : " << refusal.message << '\n';
+    }
+    return kExitRefused;
+}
+
+void Context::Notes(const std::vector<std::string>& notes) {
+    if (json) return;
+    for (const auto& n : notes) out << "  ! " << n << '\n';
+}
+
+}  // namespace vigie::cli

@@ -1,0 +1,69 @@
+#pragma once
+// What every vigie-cli command gets: output mode, streams, the store (opened on first use by the
+// factory main.cpp provides — the only place a backend is chosen), the clock, the operator.
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/domain/IdentityStateMachine.h"
+#include "core/ports/IClock.h"
+#include "core/ports/IStore.h"
+#include "core/usecases/PatientService.h"
+
+namespace vigie::cli {
+
+// Exit codes (documented in the README).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitRefused = 1;      // a business rule refused, or a check said "invalid"
+inline constexpr int kExitBadInput = 2;     // unusable input: options, values, unknown ids
+inline constexpr int kExitEnvironment = 3;  // database file, disk, service unreachable
+inline constexpr int kExitInternal = 4;     // a bug
+
+class Context {
+public:
+    using StoreFactory = std::function<std::unique_ptr<ports::IStore>()>;
+    Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory)
+        : out(outStream), err(errStream), m_factory(std::move(factory)) {}
+
+    std::ostream& out;
+    std::ostream& err;
+    bool json = false;
+    std::optional<std::string> user;  // --user, else VIGIE_USER
+    ports::SystemClock clock;
+
+    ports::IStore& Store();
+    // The operator running the command; BadInputError when --user is missing or unknown.
+    domain::Operator Operator();
+
+    // Prints a refusal (text: on stderr; JSON: an object on stdout) and returns kExitRefused.
+    int Refused(const domain::Refusal& refusal);
+    // Prints the notes of a command result (text mode).
+    void Notes(const std::vector<std::string>& notes);
+
+private:
+    StoreFactory m_factory;
+    std::unique_ptr<ports::IStore> m_store;
+};
+
+class Args;
+using Command = int (*)(Context&, Args&);
+
+int NirCheck(Context&, Args&);
+int TraitsNormalize(Context&, Args&);
+int PatientCreate(Context&, Args&);
+int PatientShow(Context&, Args&);
+int PatientSearch(Context&, Args&);
+int PatientHistory(Context&, Args&);
+int PatientValidate(Context&, Args&);
+int PatientWithdrawDocument(Context&, Args&);
+int PatientSetAttribute(Context&, Args&);
+int PatientEdit(Context&, Args&);
+int JournalVerify(Context&, Args&);
+int OperatorAdd(Context&, Args&);
+int OperatorList(Context&, Args&);
+int Stats(Context&, Args&);
+
+}  // namespace vigie::cli

@@ -1,0 +1,170 @@
+// vigie-cli: the command-line composition root. The store backend is chosen here and nowhere
+// else; commands receive the port.
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "app/cli/Args.h"
+#include "app/cli/Context.h"
+#include "core/util/Json.h"
+#include "db/sqlite/SqliteStore.h"
+
+namespace fs = std::filesystem;
+using namespace vigie;
+
+namespace {
+
+const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--user NOM] [--json] COMMANDE …
+
+  nir check <15 caractères | 13 caractères et clé>
+  traits normalize --birth-name S [--first-names S] [--used-name S] [--used-first-name S]
+  patient create --birth-name S --first-names S --sex M|F --birth-date AAAA-MM-JJ
+                 [--birth-place COG] [--used-name S] [--used-first-name S] [--force]
+  patient show ID | history ID
+  patient search [--birth-name S] [--birth-date D] [--text S] [--limit N]
+  patient validate ID --document cni|passeport|titre-sejour|livret-famille|extrait-naissance [--expires D]
+  patient withdraw-document ID
+  patient set-attribute ID homonyme|douteuse|fictive [--off]
+  patient edit ID [--birth-name S] [--first-names S] [--sex M|F] [--birth-date D] [--birth-place COG]
+                  [--used-name S] [--used-first-name S]
+  journal verify
+  operator add NOM --role comptoir|preparateur|titulaire|identitovigilance | operator list
+  stats
+
+Base : --db, sinon $VIGIE_DB, sinon ~/.local/share/vigie/vigie.db.
+Opérateur : --user, sinon $VIGIE_USER.
+Codes de sortie : 0 succès, 1 refus métier, 2 saisie invalide, 3 environnement, 4 erreur interne.
+)";
+
+std::string DefaultDatabasePath() {
+    if (const char* env = std::getenv("VIGIE_DB"); env && *env) return env;
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
+    else base = fs::current_path();
+    return (base / "vigie" / "vigie.db").string();
+}
+
+std::unique_ptr<ports::IStore> OpenStore(const std::string& path) {
+    const fs::path p(path);
+    if (p.has_parent_path()) {
+        std::error_code ec;
+        fs::create_directories(p.parent_path(), ec);
+        if (ec)
+            throw EnvironmentError("store.access", "Impossible de créer le dossier « " + p.parent_path().string() +
+                                                       " » : " + ec.message());
+    }
+    return db::OpenSqliteStore(path);
+}
+
+const std::map<std::string, cli::Command>& Commands() {
+    static const std::map<std::string, cli::Command> commands = {
+        {"nir check", cli::NirCheck},
+        {"traits normalize", cli::TraitsNormalize},
+        {"patient create", cli::PatientCreate},
+        {"patient show", cli::PatientShow},
+        {"patient search", cli::PatientSearch},
+        {"patient history", cli::PatientHistory},
+        {"patient validate", cli::PatientValidate},
+        {"patient withdraw-document", cli::PatientWithdrawDocument},
+        {"patient set-attribute", cli::PatientSetAttribute},
+        {"patient edit", cli::PatientEdit},
+        {"journal verify", cli::JournalVerify},
+        {"operator add", cli::OperatorAdd},
+        {"operator list", cli::OperatorList},
+        {"stats", cli::Stats},
+    };
+    return commands;
+}
+
+int Run(const std::vector<std::string>& argv) {
+    // Global options come before the command words.
+    std::optional<std::string> dbPath, user;
+    bool json = false;
+    std::size_t i = 0;
+    for (; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "--json") json = true;
+        else if ((a == "--db" || a == "--user") && i + 1 < argv.size()) (a == "--db" ? dbPath : user) = argv[++i];
+        else if (a == "--help" || a == "-h") { std::cout << kUsage; return cli::kExitOk; }
+        else break;
+    }
+    std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i), argv.end());
+    // Options after the command are accepted too (--json / --user / --db anywhere).
+    std::vector<std::string> words;
+    for (std::size_t k = 0; k < rest.size(); ++k) {
+        if (rest[k] == "--json") json = true;
+        else if ((rest[k] == "--db" || rest[k] == "--user") && k + 1 < rest.size()) (rest[k] == "--db" ? dbPath : user) = rest[++k];
+        else words.push_back(rest[k]);
+    }
+    if (words.empty()) {
+        std::cerr << kUsage;
+        return cli::kExitBadInput;
+    }
+    cli::Command command = nullptr;
+    std::size_t consumed = 0;
+    for (std::size_t n : {2u, 1u}) {
+        if (words.size() < n) continue;
+        std::string key = words[0];
+        for (std::size_t k = 1; k < n; ++k) key += " " + words[k];
+        auto it = Commands().find(key);
+        if (it != Commands().end()) {
+            command = it->second;
+            consumed = n;
+            break;
+        }
+    }
+    if (!command) {
+        std::cerr << "Commande inconnue : « " << words[0] << (words.size() > 1 ? " " + words[1] : "") << " ».\n" << kUsage;
+        return cli::kExitBadInput;
+    }
+    if (!user)
+        if (const char* env = std::getenv("VIGIE_USER"); env && *env) user = env;
+    const std::string path = dbPath.value_or(DefaultDatabasePath());
+    cli::Context ctx(std::cout, std::cerr, [path] { return OpenStore(path); });
+    ctx.json = json;
+    ctx.user = user;
+    cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
+                   {"force", "off"});
+    return command(ctx, args);
+}
+
+int ExitCodeFor(const Error& e) {
+    switch (e.Kind()) {
+        case ErrorKind::BadInput: return cli::kExitBadInput;
+        case ErrorKind::Business: return cli::kExitRefused;
+        case ErrorKind::Environment:
+        case ErrorKind::Remote: return cli::kExitEnvironment;
+        case ErrorKind::Internal: return cli::kExitInternal;
+    }
+    return cli::kExitInternal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const bool json = [&] {
+        for (int k = 1; k < argc; ++k)
+            if (std::string(argv[k]) == "--json") return true;
+        return false;
+    }();
+    try {
+        return Run(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const Error& e) {
+        if (json)
+            std::cout << R"({"ok":false,"code":")" << e.Code() << R"(","message":)" << [&] {
+                std::string s;
+                vigie::util::AppendJsonString(s, e.what());
+                return s;
+            }() << "}\n";
+        std::cerr << "Erreur : " << e.what() << '\n';
+        return ExitCodeFor(e);
+    } catch (const std::exception& e) {
+        std::cerr << "Erreur interne : " << e.what() << '\n';
+        return cli::kExitInternal;
+    }
+}

@@ -1,0 +1,120 @@
+#pragma once
+// The whole référentiel behind one interface (Orthanc's habit): a store hands out transaction
+// objects; every use-case runs inside exactly one of them (see RunInTransaction).
+//
+// Threading: a store may be shared between threads; a transaction belongs to the thread that
+// began it. Ownership: Begin() returns a unique_ptr; destroying an uncommitted transaction rolls
+// it back and never throws. Errors: store failures throw vigie::Error (EnvironmentError for I/O,
+// TransientStoreError when the same work may simply be retried, BusinessError "store.ins_collision"
+// when a unique INS would be violated, "store.stale" when an identity changed under us).
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/BillingIdentity.h"
+#include "core/domain/Errors.h"
+#include "core/domain/Identity.h"
+#include "core/domain/Operator.h"
+
+namespace vigie::ports {
+
+using domain::IdentityId;
+
+struct StoreCapabilities {
+    std::string backend;           // "sqlite", later "postgresql"
+    int schemaVersion = 0;         // highest migration applied
+    bool sharedBetweenCounters = false;
+};
+
+// Busy database, serialization conflict: the caller may retry the whole transaction.
+struct TransientStoreError : EnvironmentError {
+    using EnvironmentError::EnvironmentError;
+};
+
+struct SearchQuery {
+    std::string birthNamePrefix;               // compared in ComparableForm
+    std::optional<domain::Date> birthDate;
+    std::string text;                          // name prefix (birth or used), or an IPP
+    int limit = 50;
+};
+
+struct JournalEntry {
+    std::int64_t seq = 0;                      // 1, 2, 3… with no gap
+    std::string at;                            // UTC timestamp
+    std::string operatorName;
+    std::string role;
+    std::string action;                        // identity.created, identity.document_checked…
+    std::optional<IdentityId> identityId;
+    std::string before;                        // JSON snapshot, "" when none
+    std::string after;
+    std::string prevHash;                      // hash of entry seq-1 (64 zeros for the first)
+    std::string hash;                          // SHA-256 over the fields above (JournalChain.h)
+};
+
+class IStoreTransaction {
+public:
+    virtual ~IStoreTransaction() = default;
+
+    // --- identities (INS identity; the billing identity has its own table) ---
+    virtual IdentityId InsertIdentity(const domain::Identity& identity) = 0;
+    virtual std::optional<domain::Identity> GetIdentity(IdentityId id) = 0;
+    // Replaces the stored identity whose id and version match; bumps the version.
+    virtual void UpdateIdentity(const domain::Identity& identity) = 0;
+    virtual std::vector<domain::Identity> Search(const SearchQuery& query) = 0;
+    virtual std::vector<domain::Identity> FindByBirthDate(const domain::Date& date, int limit) = 0;
+    // Same phonetic keys of birth name and first birth first name (any birth date).
+    virtual std::vector<domain::Identity> FindByPhoneticKeys(const std::string& birthNameKey,
+                                                             const std::string& firstNameKey, int limit) = 0;
+    virtual std::optional<IdentityId> FindIdentityByIns(const std::string& matricule, const std::string& oid) = 0;
+    virtual std::int64_t CountIdentities() = 0;
+    virtual std::vector<std::pair<std::string, std::int64_t>> CountByStatus() = 0;
+
+    // --- billing identities (never merged into identities; linked by id) ---
+    virtual std::int64_t SaveBillingIdentity(const domain::BillingIdentity& billing) = 0;  // insert or update by id
+    virtual std::vector<domain::BillingIdentity> BillingIdentitiesOf(IdentityId id) = 0;
+
+    // --- document checks (history; the identity holds the last one) ---
+    virtual void AddDocumentCheck(IdentityId id, const domain::DocumentCheck& check) = 0;
+    virtual std::vector<domain::DocumentCheck> DocumentChecksOf(IdentityId id) = 0;
+
+    // --- append-only journal ---
+    virtual std::optional<JournalEntry> LastJournalEntry() = 0;
+    virtual void InsertJournalEntry(const JournalEntry& entry) = 0;  // use JournalChain::Append
+    virtual std::vector<JournalEntry> JournalOf(IdentityId id) = 0;
+    // Visits entries in seq order; stop early by returning false.
+    virtual void ForEachJournalEntry(const std::function<bool(const JournalEntry&)>& visit) = 0;
+
+    // --- operators ---
+    virtual std::int64_t InsertOperator(const domain::Operator& op) = 0;
+    virtual std::optional<domain::Operator> FindOperator(const std::string& name) = 0;
+    virtual std::vector<domain::Operator> ListOperators() = 0;
+
+    // --- installation settings (instance UUID, document list…) ---
+    virtual std::optional<std::string> GetSetting(const std::string& key) = 0;
+    virtual void SetSetting(const std::string& key, const std::string& value) = 0;
+
+    virtual void Commit() = 0;
+};
+
+enum class TransactionMode { Read, Write };
+
+class IStore {
+public:
+    virtual ~IStore() = default;
+    virtual StoreCapabilities Capabilities() const = 0;
+    virtual std::unique_ptr<IStoreTransaction> Begin(TransactionMode mode) = 0;
+};
+
+// Runs `work(tx)` in one transaction and commits; retries the whole function on
+// TransientStoreError (bounded, with a short back-off). Refusals returned as values commit
+// nothing when `work` does not write.
+template <class F>
+auto RunInTransaction(IStore& store, TransactionMode mode, F&& work) -> decltype(work(std::declval<IStoreTransaction&>()));
+
+}  // namespace vigie::ports
+
+#include "core/ports/RunInTransaction.inl"

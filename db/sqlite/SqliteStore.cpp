@@ -1,0 +1,98 @@
+#include "db/sqlite/SqliteStore.h"
+
+#include <mutex>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "db/sqlite/SqliteDb.h"
+#include "db/sqlite/SqliteTransaction.h"
+
+namespace vigie::db {
+// Generated from db/migrations/sqlite/*.sql (cmake/VigieEmbed.cmake).
+extern const std::vector<std::pair<std::string_view, std::string_view>> kSqliteMigrations;
+
+namespace {
+
+int MigrationNumber(std::string_view fileName) {
+    int n = 0;
+    for (char c : fileName) {
+        if (c < '0' || c > '9') break;
+        n = n * 10 + (c - '0');
+    }
+    return n;
+}
+
+class SqliteStore final : public ports::IStore {
+public:
+    SqliteStore(const std::string& path, const SqliteOptions& options) : m_conn(path) {
+        m_conn.Exec("PRAGMA foreign_keys = ON");
+        m_conn.Prepare("PRAGMA journal_mode = WAL").Run();
+        m_conn.Exec(options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        Migrate();
+    }
+
+    ports::StoreCapabilities Capabilities() const override {
+        return ports::StoreCapabilities{"sqlite", m_schemaVersion, false};
+    }
+
+    std::unique_ptr<ports::IStoreTransaction> Begin(ports::TransactionMode mode) override {
+        std::unique_lock lock(m_mutex);
+        return std::make_unique<SqliteTransaction>(m_conn, std::move(lock), mode);
+    }
+
+private:
+    void Migrate() {
+        m_conn.Exec("BEGIN IMMEDIATE");
+        try {
+            m_conn.Exec(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+            auto& current = m_conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+            current.Step();
+            int version = static_cast<int>(current.Int(0));
+            current.Reset();
+            const int known = SqliteSchemaVersion();
+            if (version > known)
+                throw EnvironmentError("store.too_new", "Base créée par une version plus récente de Vigie (schéma " +
+                                                            std::to_string(version) + ", connu : " +
+                                                            std::to_string(known) + ").");
+            for (const auto& [name, sql] : kSqliteMigrations) {
+                const int n = MigrationNumber(name);
+                if (n <= version) continue;
+                m_conn.Exec(std::string(sql));
+                m_conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
+                    .Bind(1, n)
+                    .Bind(2, std::string(name))
+                    .Run();
+                version = n;
+            }
+            m_conn.Exec("COMMIT");
+            m_schemaVersion = version;
+        } catch (...) {
+            try {
+                m_conn.Exec("ROLLBACK");
+            } catch (...) {
+            }
+            throw;
+        }
+    }
+
+    Connection m_conn;
+    std::mutex m_mutex;
+    int m_schemaVersion = 0;
+};
+
+}  // namespace
+
+int SqliteSchemaVersion() {
+    int v = 0;
+    for (const auto& [name, sql] : kSqliteMigrations) v = std::max(v, MigrationNumber(name));
+    return v;
+}
+
+std::unique_ptr<ports::IStore> OpenSqliteStore(const std::string& path, const SqliteOptions& options) {
+    return std::make_unique<SqliteStore>(path, options);
+}
+
+}  // namespace vigie::db

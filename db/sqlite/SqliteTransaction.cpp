@@ -1,0 +1,520 @@
+#include "db/sqlite/SqliteTransaction.h"
+
+#include <algorithm>
+
+#include "core/domain/Status.h"
+#include "core/domain/TraitText.h"
+
+namespace vigie::db {
+
+using namespace vigie::domain;
+
+namespace {
+
+constexpr const char* kIdentityColumns =
+    "id, version, status, birth_name, birth_first_names, first_birth_first_name, birth_date, "
+    "birth_date_completed, sex, birth_place, used_name, used_first_name, homonyme, douteuse, fictive, "
+    "ins_matricule, ins_oid, ins_start, ins_end, ins_retrieved_at, doc_type, doc_expiry, doc_operator, "
+    "doc_checked_at, created_at, updated_at";
+
+Identity ReadIdentity(const Statement& s) {
+    Identity id;
+    id.id = s.Int(0);
+    id.version = s.Int(1);
+    id.status = ParseStatusCode(s.Text(2)).value_or(IdentityStatus::Provisoire);
+    id.traits.birthName = s.Text(3);
+    id.traits.birthFirstNames = s.Text(4);
+    id.traits.firstBirthFirstName = s.Text(5);
+    id.traits.birthDate = Date::Parse(s.Text(6)).value_or(Date{});
+    id.traits.birthDateCompleted = s.Int(7) != 0;
+    id.traits.sex = s.Text(8) == "M" ? Sex::Male : Sex::Female;
+    id.traits.birthPlace = s.Text(9);
+    id.usedName = s.Text(10);
+    id.usedFirstName = s.Text(11);
+    id.attributes = Attributes{s.Int(12) != 0, s.Int(13) != 0, s.Int(14) != 0};
+    if (auto matricule = s.OptText(15)) {
+        InsData ins;
+        ins.active = InsNumber{*matricule, s.Text(16), s.Text(17), s.Text(18)};
+        ins.retrievedAt = s.Text(19);
+        id.ins = std::move(ins);
+    }
+    if (auto docType = s.OptText(20)) {
+        DocumentCheck d;
+        d.documentType = *docType;
+        if (auto e = s.OptText(21)) d.expiry = Date::Parse(*e);
+        d.operatorName = s.Text(22);
+        d.checkedAt = s.Text(23);
+        id.documentCheck = std::move(d);
+    }
+    id.createdAt = s.Text(24);
+    id.updatedAt = s.Text(25);
+    return id;
+}
+
+// Binds every identity column except id/version, from index 1, in kWritableColumns order.
+constexpr const char* kWritableColumns =
+    "status, birth_name, birth_first_names, first_birth_first_name, birth_date, birth_date_completed, sex, "
+    "birth_place, used_name, used_first_name, homonyme, douteuse, fictive, ins_matricule, ins_oid, ins_start, "
+    "ins_end, ins_retrieved_at, doc_type, doc_expiry, doc_operator, doc_checked_at, cmp_birth_name, cmp_used_name, "
+    "phon_birth_name, phon_first_name, created_at, updated_at";
+constexpr int kWritableCount = 28;
+
+void BindWritable(Statement& s, const Identity& id) {
+    const auto& t = id.traits;
+    const std::string first = t.firstBirthFirstName.empty() ? FirstOfList(t.birthFirstNames) : t.firstBirthFirstName;
+    s.Bind(1, std::string(StatusCode(id.status)))
+        .Bind(2, t.birthName)
+        .Bind(3, t.birthFirstNames)
+        .Bind(4, first)
+        .Bind(5, t.birthDate.ToIso())
+        .Bind(6, t.birthDateCompleted ? 1 : 0)
+        .Bind(7, std::string(1, SexCode(t.sex)))
+        .Bind(8, t.birthPlace)
+        .Bind(9, id.usedName)
+        .Bind(10, id.usedFirstName)
+        .Bind(11, id.attributes.homonyme ? 1 : 0)
+        .Bind(12, id.attributes.douteuse ? 1 : 0)
+        .Bind(13, id.attributes.fictive ? 1 : 0);
+    if (id.ins) {
+        s.Bind(14, id.ins->active.matricule)
+            .Bind(15, id.ins->active.oid)
+            .Bind(16, id.ins->active.startDate)
+            .Bind(17, id.ins->active.endDate)
+            .Bind(18, id.ins->retrievedAt);
+    } else {
+        s.BindNull(14).BindNull(15).Bind(16, std::string()).Bind(17, std::string()).Bind(18, std::string());
+    }
+    if (id.documentCheck) {
+        const auto& d = *id.documentCheck;
+        s.Bind(19, d.documentType)
+            .Bind(20, d.expiry ? std::optional<std::string>(d.expiry->ToIso()) : std::nullopt)
+            .Bind(21, d.operatorName)
+            .Bind(22, d.checkedAt);
+    } else {
+        s.BindNull(19).BindNull(20).Bind(21, std::string()).Bind(22, std::string());
+    }
+    s.Bind(23, ComparableForm(t.birthName))
+        .Bind(24, ComparableForm(id.usedName))
+        .Bind(25, PhoneticKey(t.birthName))
+        .Bind(26, PhoneticKey(first))
+        .Bind(27, id.createdAt)
+        .Bind(28, id.updatedAt);
+}
+
+std::string Placeholders(int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+// Upper bound for a prefix range on ASCII comparable forms.
+std::string PrefixEnd(const std::string& prefix) { return prefix + "\x7f"; }
+
+bool AllDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+ports::JournalEntry ReadJournal(const Statement& s) {
+    ports::JournalEntry e;
+    e.seq = s.Int(0);
+    e.at = s.Text(1);
+    e.operatorName = s.Text(2);
+    e.role = s.Text(3);
+    e.action = s.Text(4);
+    if (auto id = s.OptText(5)) e.identityId = s.Int(5);
+    e.before = s.Text(6);
+    e.after = s.Text(7);
+    e.prevHash = s.Text(8);
+    e.hash = s.Text(9);
+    return e;
+}
+constexpr const char* kJournalColumns = "seq, at, operator, role, action, identity_id, before, after, prev_hash, hash";
+
+Operator ReadOperator(const Statement& s) {
+    Operator op;
+    op.id = s.Int(0);
+    op.name = s.Text(1);
+    op.role = ParseRole(s.Text(2)).value_or(Role::Preparateur);  // least privilege if unknown
+    op.active = s.Int(3) != 0;
+    op.createdAt = s.Text(4);
+    return op;
+}
+
+}  // namespace
+
+SqliteTransaction::SqliteTransaction(Connection& conn, std::unique_lock<std::mutex> lock, ports::TransactionMode mode)
+    : m_conn(conn), m_lock(std::move(lock)) {
+    m_conn.Exec(mode == ports::TransactionMode::Write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+SqliteTransaction::~SqliteTransaction() {
+    if (m_done) return;
+    try {
+        m_conn.Exec("ROLLBACK");
+    } catch (...) {
+        // Nothing sensible to do in a destructor: SQLite rolls back on close anyway.
+    }
+}
+
+void SqliteTransaction::Commit() {
+    m_conn.Exec("COMMIT");
+    m_done = true;
+}
+
+IdentityId SqliteTransaction::InsertIdentity(const Identity& identity) {
+    static const std::string sql = std::string("INSERT INTO identities (") + kWritableColumns + ") VALUES (" +
+                                   Placeholders(kWritableCount) + ")";
+    auto& s = m_conn.Prepare(sql);
+    BindWritable(s, identity);
+    s.Run();
+    Identity stored = identity;
+    stored.id = m_conn.LastInsertId();
+    WriteInsHistory(stored);
+    return stored.id;
+}
+
+void SqliteTransaction::UpdateIdentity(const Identity& identity) {
+    static const std::string sql = [] {
+        std::string set;
+        std::string cols = kWritableColumns;
+        std::size_t start = 0;
+        while (start < cols.size()) {
+            std::size_t end = cols.find(',', start);
+            if (end == std::string::npos) end = cols.size();
+            std::string col = cols.substr(start, end - start);
+            col.erase(0, col.find_first_not_of(' '));
+            if (!set.empty()) set += ", ";
+            set += col + " = ?";
+            start = end + 1;
+        }
+        return "UPDATE identities SET " + set + ", version = version + 1 WHERE id = ? AND version = ?";
+    }();
+    auto& s = m_conn.Prepare(sql);
+    BindWritable(s, identity);
+    s.Bind(kWritableCount + 1, identity.id).Bind(kWritableCount + 2, identity.version);
+    s.Run();
+    if (m_conn.Changes() != 1)
+        throw BusinessError("store.stale", "L'identité n° " + std::to_string(identity.id) +
+                                               " a été modifiée entre-temps à un autre poste : recommencer.");
+    m_conn.Prepare("DELETE FROM ins_history WHERE identity_id = ?").Bind(1, identity.id).Run();
+    WriteInsHistory(identity);
+}
+
+void SqliteTransaction::WriteInsHistory(const Identity& identity) {
+    if (!identity.ins) return;
+    int position = 0;
+    for (const auto& h : identity.ins->history) {
+        m_conn
+            .Prepare("INSERT INTO ins_history (identity_id, position, matricule, oid, start_date, end_date) "
+                     "VALUES (?, ?, ?, ?, ?, ?)")
+            .Bind(1, identity.id)
+            .Bind(2, position++)
+            .Bind(3, h.matricule)
+            .Bind(4, h.oid)
+            .Bind(5, h.startDate)
+            .Bind(6, h.endDate)
+            .Run();
+    }
+}
+
+void SqliteTransaction::LoadInsHistory(Identity& identity) {
+    if (!identity.ins) return;
+    auto& s = m_conn.Prepare(
+        "SELECT matricule, oid, start_date, end_date FROM ins_history WHERE identity_id = ? ORDER BY position");
+    s.Bind(1, identity.id);
+    while (s.Step()) identity.ins->history.push_back(InsNumber{s.Text(0), s.Text(1), s.Text(2), s.Text(3)});
+}
+
+std::vector<Identity> SqliteTransaction::QueryIdentities(const std::string& where,
+                                                         const std::vector<std::string>& params, int limit) {
+    const std::string sql = std::string("SELECT ") + kIdentityColumns + " FROM identities WHERE " + where +
+                            " ORDER BY cmp_birth_name, id LIMIT ?";
+    auto& s = m_conn.Prepare(sql);
+    int i = 1;
+    for (const auto& p : params) s.Bind(i++, p);
+    s.Bind(i, std::max(limit, 0));
+    std::vector<Identity> out;
+    while (s.Step()) out.push_back(ReadIdentity(s));
+    for (auto& id : out) LoadInsHistory(id);
+    return out;
+}
+
+std::optional<Identity> SqliteTransaction::GetIdentity(IdentityId id) {
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kIdentityColumns + " FROM identities WHERE id = ?");
+    s.Bind(1, id);
+    if (!s.Step()) return std::nullopt;
+    Identity identity = ReadIdentity(s);
+    s.Reset();
+    LoadInsHistory(identity);
+    return identity;
+}
+
+std::vector<Identity> SqliteTransaction::Search(const ports::SearchQuery& q) {
+    std::vector<std::string> conditions;
+    std::vector<std::string> params;
+    std::vector<std::string> firstNameWords;  // extra words of a free-text query, filtered after
+    if (q.birthDate) {
+        conditions.push_back("birth_date = ?");
+        params.push_back(q.birthDate->ToIso());
+    }
+    if (!q.birthNamePrefix.empty()) {
+        conditions.push_back("cmp_birth_name >= ? AND cmp_birth_name < ?");
+        const std::string p = ComparableForm(q.birthNamePrefix);
+        params.push_back(p);
+        params.push_back(PrefixEnd(p));
+    }
+    if (!q.text.empty()) {
+        std::string text = q.text;
+        if (AllDigits(text)) {
+            conditions.push_back("id = ?");
+            params.push_back(text);
+        } else if (auto d = Date::Parse(text)) {
+            conditions.push_back("birth_date = ?");
+            params.push_back(d->ToIso());
+        } else {
+            // "DUPONT JEAN": the first word is a name prefix (birth or used name), the rest
+            // must start words of the first names.
+            const std::string cmp = ComparableForm(text);
+            const std::size_t space = cmp.find(' ');
+            const std::string name = cmp.substr(0, space);
+            if (space != std::string::npos) {
+                std::size_t start = space + 1;
+                while (start < cmp.size()) {
+                    std::size_t end = cmp.find(' ', start);
+                    if (end == std::string::npos) end = cmp.size();
+                    firstNameWords.push_back(cmp.substr(start, end - start));
+                    start = end + 1;
+                }
+            }
+            conditions.push_back(
+                "id IN (SELECT id FROM identities WHERE cmp_birth_name >= ? AND cmp_birth_name < ? "
+                "UNION SELECT id FROM identities WHERE cmp_used_name >= ? AND cmp_used_name < ?)");
+            for (int twice = 0; twice < 2; ++twice) {
+                params.push_back(name);
+                params.push_back(PrefixEnd(name));
+            }
+        }
+    }
+    if (conditions.empty()) return {};
+    std::string where;
+    for (const auto& c : conditions) where += (where.empty() ? "(" : " AND (") + c + ")";
+    const int fetch = firstNameWords.empty() ? q.limit : q.limit * 20;
+    const std::string sql = std::string("SELECT ") + kIdentityColumns + " FROM identities WHERE " + where +
+                            " ORDER BY cmp_birth_name, id LIMIT ?";
+    auto& s = m_conn.Prepare(sql);
+    int i = 1;
+    for (const auto& p : params) s.Bind(i++, p);
+    s.Bind(i, std::max(fetch, 0));
+    std::vector<Identity> out;
+    while (s.Step()) {
+        Identity identity = ReadIdentity(s);
+        if (!firstNameWords.empty()) {
+            const std::string names = " " + ComparableForm(identity.traits.birthFirstNames + " " + identity.usedFirstName);
+            bool all = true;
+            for (const auto& w : firstNameWords)
+                if (names.find(" " + w) == std::string::npos) all = false;
+            if (!all) continue;
+        }
+        out.push_back(std::move(identity));
+        if (static_cast<int>(out.size()) >= q.limit) break;
+    }
+    s.Reset();
+    for (auto& id : out) LoadInsHistory(id);
+    return out;
+}
+
+std::vector<Identity> SqliteTransaction::FindByBirthDate(const Date& date, int limit) {
+    return QueryIdentities("birth_date = ?", {date.ToIso()}, limit);
+}
+
+std::vector<Identity> SqliteTransaction::FindByPhoneticKeys(const std::string& birthNameKey,
+                                                            const std::string& firstNameKey, int limit) {
+    if (birthNameKey.empty()) return {};
+    return QueryIdentities("phon_birth_name = ? AND phon_first_name = ?", {birthNameKey, firstNameKey}, limit);
+}
+
+std::optional<IdentityId> SqliteTransaction::FindIdentityByIns(const std::string& matricule, const std::string& oid) {
+    auto& s = m_conn.Prepare("SELECT id FROM identities WHERE ins_matricule = ? AND ins_oid = ?");
+    s.Bind(1, matricule).Bind(2, oid);
+    if (!s.Step()) return std::nullopt;
+    const IdentityId id = s.Int(0);
+    s.Reset();
+    return id;
+}
+
+std::int64_t SqliteTransaction::CountIdentities() {
+    auto& s = m_conn.Prepare("SELECT COUNT(*) FROM identities");
+    s.Step();
+    const auto n = s.Int(0);
+    s.Reset();
+    return n;
+}
+
+std::vector<std::pair<std::string, std::int64_t>> SqliteTransaction::CountByStatus() {
+    auto& s = m_conn.Prepare("SELECT status, COUNT(*) FROM identities GROUP BY status ORDER BY status");
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    while (s.Step()) out.emplace_back(s.Text(0), s.Int(1));
+    return out;
+}
+
+std::int64_t SqliteTransaction::SaveBillingIdentity(const BillingIdentity& b) {
+    const std::optional<std::string> identity =
+        b.identityId ? std::optional<std::string>(std::to_string(*b.identityId)) : std::nullopt;
+    Statement* s = nullptr;
+    if (b.id == 0) {
+        s = &m_conn.Prepare(
+            "INSERT INTO billing_identities (identity_id, insured_nir, insured_nir_key, beneficiary_nir, last_name, "
+            "first_name, usual_name, raw_birth_date, birth_rank, quality, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    } else {
+        s = &m_conn.Prepare(
+            "UPDATE billing_identities SET identity_id = ?, insured_nir = ?, insured_nir_key = ?, beneficiary_nir = ?, "
+            "last_name = ?, first_name = ?, usual_name = ?, raw_birth_date = ?, birth_rank = ?, quality = ?, "
+            "updated_at = ? WHERE id = ?");
+        s->Bind(12, b.id);
+    }
+    if (b.identityId) s->Bind(1, *b.identityId); else s->BindNull(1);
+    s->Bind(2, b.insuredNir)
+        .Bind(3, b.insuredNirKey)
+        .Bind(4, b.beneficiaryNir)
+        .Bind(5, b.lastName)
+        .Bind(6, b.firstName)
+        .Bind(7, b.usualName)
+        .Bind(8, b.rawBirthDate)
+        .Bind(9, b.birthRank)
+        .Bind(10, b.quality)
+        .Bind(11, b.updatedAt);
+    s->Run();
+    if (b.id != 0 && m_conn.Changes() != 1)
+        throw BadInputError("input.unknown_billing", "Identité de facturation n° " + std::to_string(b.id) + " introuvable.");
+    return b.id == 0 ? m_conn.LastInsertId() : b.id;
+}
+
+std::vector<BillingIdentity> SqliteTransaction::BillingIdentitiesOf(IdentityId id) {
+    auto& s = m_conn.Prepare(
+        "SELECT id, identity_id, insured_nir, insured_nir_key, beneficiary_nir, last_name, first_name, usual_name, "
+        "raw_birth_date, birth_rank, quality, updated_at FROM billing_identities WHERE identity_id = ? ORDER BY id");
+    s.Bind(1, id);
+    std::vector<BillingIdentity> out;
+    while (s.Step()) {
+        BillingIdentity b;
+        b.id = s.Int(0);
+        b.identityId = s.Int(1);
+        b.insuredNir = s.Text(2);
+        b.insuredNirKey = s.Text(3);
+        b.beneficiaryNir = s.Text(4);
+        b.lastName = s.Text(5);
+        b.firstName = s.Text(6);
+        b.usualName = s.Text(7);
+        b.rawBirthDate = s.Text(8);
+        b.birthRank = static_cast<int>(s.Int(9));
+        b.quality = s.Text(10);
+        b.updatedAt = s.Text(11);
+        out.push_back(std::move(b));
+    }
+    return out;
+}
+
+void SqliteTransaction::AddDocumentCheck(IdentityId id, const DocumentCheck& c) {
+    m_conn
+        .Prepare("INSERT INTO document_checks (identity_id, document_type, expiry, operator, checked_at) "
+                 "VALUES (?, ?, ?, ?, ?)")
+        .Bind(1, id)
+        .Bind(2, c.documentType)
+        .Bind(3, c.expiry ? std::optional<std::string>(c.expiry->ToIso()) : std::nullopt)
+        .Bind(4, c.operatorName)
+        .Bind(5, c.checkedAt)
+        .Run();
+}
+
+std::vector<DocumentCheck> SqliteTransaction::DocumentChecksOf(IdentityId id) {
+    auto& s = m_conn.Prepare(
+        "SELECT document_type, expiry, operator, checked_at FROM document_checks WHERE identity_id = ? ORDER BY id");
+    s.Bind(1, id);
+    std::vector<DocumentCheck> out;
+    while (s.Step()) {
+        DocumentCheck c;
+        c.documentType = s.Text(0);
+        if (auto e = s.OptText(1)) c.expiry = Date::Parse(*e);
+        c.operatorName = s.Text(2);
+        c.checkedAt = s.Text(3);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::optional<ports::JournalEntry> SqliteTransaction::LastJournalEntry() {
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kJournalColumns + " FROM journal ORDER BY seq DESC LIMIT 1");
+    if (!s.Step()) return std::nullopt;
+    auto e = ReadJournal(s);
+    s.Reset();
+    return e;
+}
+
+void SqliteTransaction::InsertJournalEntry(const ports::JournalEntry& e) {
+    auto& s = m_conn.Prepare(std::string("INSERT INTO journal (") + kJournalColumns +
+                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.operatorName).Bind(4, e.role).Bind(5, e.action);
+    if (e.identityId) s.Bind(6, *e.identityId); else s.BindNull(6);
+    s.Bind(7, e.before).Bind(8, e.after).Bind(9, e.prevHash).Bind(10, e.hash);
+    s.Run();
+}
+
+std::vector<ports::JournalEntry> SqliteTransaction::JournalOf(IdentityId id) {
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kJournalColumns + " FROM journal WHERE identity_id = ? ORDER BY seq");
+    s.Bind(1, id);
+    std::vector<ports::JournalEntry> out;
+    while (s.Step()) out.push_back(ReadJournal(s));
+    return out;
+}
+
+void SqliteTransaction::ForEachJournalEntry(const std::function<bool(const ports::JournalEntry&)>& visit) {
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kJournalColumns + " FROM journal ORDER BY seq");
+    while (s.Step())
+        if (!visit(ReadJournal(s))) break;
+    s.Reset();
+}
+
+std::int64_t SqliteTransaction::InsertOperator(const Operator& op) {
+    m_conn.Prepare("INSERT INTO operators (name, role, active, created_at) VALUES (?, ?, ?, ?)")
+        .Bind(1, op.name)
+        .Bind(2, std::string(RoleCode(op.role)))
+        .Bind(3, op.active ? 1 : 0)
+        .Bind(4, op.createdAt)
+        .Run();
+    return m_conn.LastInsertId();
+}
+
+std::optional<Operator> SqliteTransaction::FindOperator(const std::string& name) {
+    auto& s = m_conn.Prepare("SELECT id, name, role, active, created_at FROM operators WHERE name = ?");
+    s.Bind(1, name);
+    if (!s.Step()) return std::nullopt;
+    auto op = ReadOperator(s);
+    s.Reset();
+    return op;
+}
+
+std::vector<Operator> SqliteTransaction::ListOperators() {
+    auto& s = m_conn.Prepare("SELECT id, name, role, active, created_at FROM operators ORDER BY name");
+    std::vector<Operator> out;
+    while (s.Step()) out.push_back(ReadOperator(s));
+    return out;
+}
+
+std::optional<std::string> SqliteTransaction::GetSetting(const std::string& key) {
+    auto& s = m_conn.Prepare("SELECT value FROM settings WHERE key = ?");
+    s.Bind(1, key);
+    if (!s.Step()) return std::nullopt;
+    auto v = s.Text(0);
+    s.Reset();
+    return v;
+}
+
+void SqliteTransaction::SetSetting(const std::string& key, const std::string& value) {
+    m_conn.Prepare("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .Bind(1, key)
+        .Bind(2, value)
+        .Run();
+}
+
+}  // namespace vigie::db

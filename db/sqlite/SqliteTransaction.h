@@ -1,0 +1,59 @@
+#pragma once
+// One SQLite transaction (BEGIN DEFERRED for reads, BEGIN IMMEDIATE for writes, so two writers
+// never deadlock on a lock upgrade). Holds the store's connection lock for its whole life.
+
+#include <mutex>
+
+#include "core/ports/IStore.h"
+#include "db/sqlite/SqliteDb.h"
+
+namespace vigie::db {
+
+class SqliteTransaction final : public ports::IStoreTransaction {
+public:
+    SqliteTransaction(Connection& conn, std::unique_lock<std::mutex> lock, ports::TransactionMode mode);
+    ~SqliteTransaction() override;
+
+    domain::IdentityId InsertIdentity(const domain::Identity& identity) override;
+    std::optional<domain::Identity> GetIdentity(domain::IdentityId id) override;
+    void UpdateIdentity(const domain::Identity& identity) override;
+    std::vector<domain::Identity> Search(const ports::SearchQuery& query) override;
+    std::vector<domain::Identity> FindByBirthDate(const domain::Date& date, int limit) override;
+    std::vector<domain::Identity> FindByPhoneticKeys(const std::string& birthNameKey, const std::string& firstNameKey,
+                                                     int limit) override;
+    std::optional<domain::IdentityId> FindIdentityByIns(const std::string& matricule, const std::string& oid) override;
+    std::int64_t CountIdentities() override;
+    std::vector<std::pair<std::string, std::int64_t>> CountByStatus() override;
+
+    std::int64_t SaveBillingIdentity(const domain::BillingIdentity& billing) override;
+    std::vector<domain::BillingIdentity> BillingIdentitiesOf(domain::IdentityId id) override;
+
+    void AddDocumentCheck(domain::IdentityId id, const domain::DocumentCheck& check) override;
+    std::vector<domain::DocumentCheck> DocumentChecksOf(domain::IdentityId id) override;
+
+    std::optional<ports::JournalEntry> LastJournalEntry() override;
+    void InsertJournalEntry(const ports::JournalEntry& entry) override;
+    std::vector<ports::JournalEntry> JournalOf(domain::IdentityId id) override;
+    void ForEachJournalEntry(const std::function<bool(const ports::JournalEntry&)>& visit) override;
+
+    std::int64_t InsertOperator(const domain::Operator& op) override;
+    std::optional<domain::Operator> FindOperator(const std::string& name) override;
+    std::vector<domain::Operator> ListOperators() override;
+
+    std::optional<std::string> GetSetting(const std::string& key) override;
+    void SetSetting(const std::string& key, const std::string& value) override;
+
+    void Commit() override;
+
+private:
+    std::vector<domain::Identity> QueryIdentities(const std::string& where, const std::vector<std::string>& params,
+                                                  int limit);
+    void WriteInsHistory(const domain::Identity& identity);
+    void LoadInsHistory(domain::Identity& identity);
+
+    Connection& m_conn;
+    std::unique_lock<std::mutex> m_lock;
+    bool m_done = false;
+};
+
+}  // namespace vigie::db
