@@ -1,0 +1,695 @@
+// End-to-end tests of vigie-cli: every case runs the real binary (VIGIE_CLI_PATH) without a
+// shell, with a fixed environment and a fresh database in its own temporary directory.
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <boost/test/unit_test.hpp>
+#include <cerrno>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct CliResult {
+    int code = -1;  // exit status, or 128 + signal number when the process was killed
+    std::string out;
+    std::string err;
+};
+
+std::string Describe(const std::vector<std::string>& args) {
+    std::string s = "vigie-cli";
+    for (const auto& a : args) s += " [" + a + "]";
+    return s;
+}
+
+// Runs `path args…` with exactly `env` as its environment; stdin is /dev/null.
+CliResult Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    std::vector<std::string> storage;
+    storage.emplace_back(VIGIE_CLI_PATH);
+    storage.insert(storage.end(), args.begin(), args.end());
+    std::vector<char*> argv, envp;
+    for (auto& s : storage) argv.push_back(s.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> envStorage = env;
+    for (auto& s : envStorage) envp.push_back(s.data());
+    envp.push_back(nullptr);
+
+    int outPipe[2], errPipe[2];
+    BOOST_TEST_REQUIRE(pipe2(outPipe, O_CLOEXEC) == 0);
+    BOOST_TEST_REQUIRE(pipe2(errPipe, O_CLOEXEC) == 0);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
+    pid_t pid = 0;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(outPipe[1]);
+    close(errPipe[1]);
+    CliResult r;
+    if (rc != 0) {
+        close(outPipe[0]);
+        close(errPipe[0]);
+        BOOST_FAIL("posix_spawn(" << VIGIE_CLI_PATH << ") failed: " << rc);
+    }
+    // Drain both pipes together so a chatty stderr cannot block the child.
+    std::array<pollfd, 2> fds{{{outPipe[0], POLLIN, 0}, {errPipe[0], POLLIN, 0}}};
+    std::array<std::string*, 2> sinks{&r.out, &r.err};
+    int open = 2;
+    while (open > 0) {
+        if (poll(fds.data(), fds.size(), -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (std::size_t k = 0; k < fds.size(); ++k) {
+            if (fds[k].fd < 0 || fds[k].revents == 0) continue;
+            char buf[4096];
+            const ssize_t n = read(fds[k].fd, buf, sizeof buf);
+            if (n > 0) {
+                sinks[k]->append(buf, static_cast<std::size_t>(n));
+            } else if (n == 0 || errno != EINTR) {
+                close(fds[k].fd);
+                fds[k].fd = -1;
+                --open;
+            }
+        }
+    }
+    for (auto& f : fds)
+        if (f.fd >= 0) close(f.fd);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return r;
+}
+
+std::string ReadFile(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool Contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// One temporary directory (HOME) and one database per test case.
+class CliFixture {
+public:
+    CliFixture() {
+        std::string tmpl = "/tmp/vigie-cli-tests-XXXXXX";
+        BOOST_TEST_REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+        dir = tmpl;
+        db = dir / "vigie.db";
+    }
+    ~CliFixture() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    CliFixture(const CliFixture&) = delete;
+    CliFixture& operator=(const CliFixture&) = delete;
+
+    fs::path dir;
+    fs::path db;
+
+    // Runs the CLI on this test's database; VIGIE_USER is set only when `envUser` is given.
+    CliResult Run(std::vector<std::string> args, const std::optional<std::string>& envUser = std::nullopt) const {
+        args.insert(args.begin(), {"--db", db.string()});
+        return RunBare(args, envUser);
+    }
+    CliResult RunBare(const std::vector<std::string>& args,
+                      const std::optional<std::string>& envUser = std::nullopt) const {
+        std::vector<std::string> env{"HOME=" + dir.string(), "PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8"};
+        if (envUser) env.push_back("VIGIE_USER=" + *envUser);
+        return Spawn(args, env);
+    }
+
+    // Runs with --json, checks the exit code and that stdout is exactly one JSON object.
+    json Json(std::vector<std::string> args, int expectedCode) const {
+        args.insert(args.begin(), "--json");
+        const CliResult r = Run(args);
+        return Check(r, args, expectedCode);
+    }
+    static json Check(const CliResult& r, const std::vector<std::string>& args, int expectedCode) {
+        BOOST_TEST(r.code == expectedCode,
+                   Describe(args) << "\n  exit " << r.code << "\n  stdout: " << r.out << "\n  stderr: " << r.err);
+        json j = json::parse(r.out, nullptr, false);
+        BOOST_TEST_REQUIRE(j.is_object(), Describe(args) << ": stdout is not one JSON object: " << r.out);
+        BOOST_TEST(j.contains("ok"));
+        return j;
+    }
+    // Refusal or error in JSON mode: ok false and the expected code.
+    void Refused(const std::vector<std::string>& args, int expectedCode, const std::string& code) const {
+        const json j = Json(args, expectedCode);
+        BOOST_TEST(j.value("ok", true) == false);
+        BOOST_TEST(j.value("code", std::string()) == code, Describe(args) << ": " << j.dump());
+    }
+
+    // alice titulaire, bob comptoir, paul préparateur: three journal entries (operator.added).
+    void AddOperators() const {
+        Json({"operator", "add", "alice", "--role", "titulaire"}, 0);
+        Json({"--user", "alice", "operator", "add", "bob", "--role", "comptoir"}, 0);
+        Json({"--user", "alice", "operator", "add", "paul", "--role", "preparateur"}, 0);
+    }
+
+    // Creates an identity as bob; returns the "identity" object of the answer.
+    json Create(const std::string& birthName, const std::string& firstNames, const std::string& birthDate,
+                std::vector<std::string> extra = {}) const {
+        std::vector<std::string> args{"--user", "bob", "patient", "create", "--birth-name", birthName,
+                                      "--first-names", firstNames, "--sex", "M", "--birth-date", birthDate};
+        args.insert(args.end(), extra.begin(), extra.end());
+        const json j = Json(args, 0);
+        BOOST_TEST_REQUIRE(j.contains("identity"));
+        return j["identity"];
+    }
+    static std::string Id(const json& identity) { return std::to_string(identity["id"].get<std::int64_t>()); }
+
+    // As bob: an identity command (validate, set-attribute …) that must succeed.
+    json Act(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"--user", "bob", "patient"});
+        const json j = Json(args, 0);
+        BOOST_TEST_REQUIRE(j.contains("identity"));
+        return j["identity"];
+    }
+    json Show(const std::string& id) const { return Json({"patient", "show", id}, 0)["identity"]; }
+    json History(const std::string& id) const { return Json({"patient", "history", id}, 0)["entries"]; }
+    json Verify(int expectedCode) const { return Json({"journal", "verify"}, expectedCode); }
+    json Search(const std::vector<std::string>& criteria) const {
+        std::vector<std::string> args{"patient", "search"};
+        args.insert(args.end(), criteria.begin(), criteria.end());
+        return Json(args, 0)["identities"];
+    }
+};
+
+std::vector<std::string> BirthNames(const json& identities) {
+    std::vector<std::string> names;
+    for (const auto& i : identities) names.push_back(i["birth_name"].get<std::string>());
+    return names;
+}
+
+// Executes SQL on the database directly; returns the SQLite result code and message.
+std::pair<int, std::string> Sql(const fs::path& db, const std::string& sql) {
+    sqlite3* handle = nullptr;
+    int rc = sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READWRITE, nullptr);
+    std::string message;
+    if (rc == SQLITE_OK) {
+        char* err = nullptr;
+        rc = sqlite3_exec(handle, sql.c_str(), nullptr, nullptr, &err);
+        if (err) message = err;
+        sqlite3_free(err);
+    } else {
+        message = sqlite3_errstr(rc);
+    }
+    sqlite3_close(handle);
+    return {rc, message};
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cli, CliFixture)
+
+// ---- nir check / traits normalize (no database needed) ------------------------------------
+
+BOOST_AUTO_TEST_CASE(nir_check_valid_fifteen_characters) {
+    const json j = Json({"nir", "check", "255081416802538"}, 0);
+    BOOST_TEST(j["ok"].get<bool>());
+    BOOST_TEST(j["value"].get<std::string>() == "255081416802538");
+    const CliResult text = RunBare({"nir", "check", "255081416802538"});
+    BOOST_TEST(text.code == 0);
+    BOOST_TEST(Contains(text.out, "NIR valide"));
+}
+
+BOOST_AUTO_TEST_CASE(nir_check_thirteen_characters_and_key_as_two_words) {
+    const json j = Json({"nir", "check", "2550814168025", "38"}, 0);
+    BOOST_TEST(j["value"].get<std::string>() == "255081416802538");
+    BOOST_TEST(j["expected_key"].get<int>() == 38);
+}
+
+BOOST_AUTO_TEST_CASE(nir_check_corsica) {
+    const json j = Json({"nir", "check", "289042A342163", "90"}, 0);
+    BOOST_TEST(j["ok"].get<bool>());
+    BOOST_TEST(j["value"].get<std::string>() == "289042A34216390");
+}
+
+BOOST_AUTO_TEST_CASE(nir_check_wrong_key_gives_expected_key) {
+    const json j = Json({"nir", "check", "260095652012481"}, 1);
+    BOOST_TEST(j["ok"].get<bool>() == false);
+    BOOST_TEST(j["expected_key"].get<int>() == 44);
+    BOOST_TEST(!j["message"].get<std::string>().empty());
+}
+
+BOOST_AUTO_TEST_CASE(nir_check_garbage_is_refused) {
+    const json j = Json({"nir", "check", "garbage"}, 1);
+    BOOST_TEST(j["ok"].get<bool>() == false);
+    const CliResult text = RunBare({"nir", "check", "not a nir"});
+    BOOST_TEST(text.code == 1);
+    BOOST_TEST(Contains(text.out, "NIR invalide"));
+}
+
+BOOST_AUTO_TEST_CASE(traits_normalize_proposes_transliteration) {
+    const json j = Json({"traits", "normalize", "--birth-name", "D'ÆION", "--first-names", "CŒUR"}, 0);
+    BOOST_TEST(j["ok"].get<bool>());
+    BOOST_TEST(j["birth-name"]["value"].get<std::string>() == "D'AEION");
+    BOOST_TEST(j["birth-name"]["changed"].get<bool>());
+    BOOST_TEST(j["first-names"]["value"].get<std::string>() == "COEUR");
+    BOOST_TEST(j["first-names"]["input"].get<std::string>() == "CŒUR");
+}
+
+BOOST_AUTO_TEST_CASE(traits_normalize_refuses_digits_with_position) {
+    const json j = Json({"traits", "normalize", "--birth-name", "DUP0NT"}, 1);
+    BOOST_TEST(j["ok"].get<bool>() == false);
+    const json& issues = j["birth-name"]["issues"];
+    BOOST_TEST_REQUIRE(issues.size() == 1u);
+    BOOST_TEST(issues[0]["position"].get<int>() == 4);
+    BOOST_TEST(issues[0]["character"].get<std::string>() == "0");
+}
+
+// ---- operators ------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(operator_first_must_be_titulaire) {
+    Refused({"operator", "add", "bob", "--role", "comptoir"}, 1, "rule.bootstrap");
+    BOOST_TEST(Json({"operator", "list"}, 0)["operators"].empty());
+    const json j = Json({"operator", "add", "alice", "--role", "titulaire"}, 0);
+    BOOST_TEST(j["role"].get<std::string>() == "titulaire");
+}
+
+BOOST_AUTO_TEST_CASE(operator_add_by_comptoir_is_refused) {
+    AddOperators();
+    Refused({"--user", "bob", "operator", "add", "carl", "--role", "comptoir"}, 1, "rule.permission");
+    Refused({"--user", "alice", "operator", "add", "bob", "--role", "comptoir"}, 1, "rule.operator_exists");
+    Refused({"--user", "alice", "operator", "add", "eve", "--role", "chef"}, 2, "input.role");
+}
+
+BOOST_AUTO_TEST_CASE(operator_unknown_or_missing_user_is_bad_input) {
+    AddOperators();
+    Refused({"--user", "nobody", "operator", "add", "carl", "--role", "comptoir"}, 2, "input.actor");
+    Refused({"--user", "nobody", "patient", "create", "--birth-name", "A", "--first-names", "B", "--sex", "M",
+             "--birth-date", "1980-01-01"},
+            2, "input.unknown_operator");
+    Refused({"patient", "create", "--birth-name", "A", "--first-names", "B", "--sex", "M", "--birth-date",
+             "1980-01-01"},
+            2, "input.user");
+    // VIGIE_USER stands in for --user.
+    const CliResult r = Run({"--json", "patient", "create", "--birth-name", "A", "--first-names", "B", "--sex", "M",
+                             "--birth-date", "1980-01-01"},
+                            "bob");
+    BOOST_TEST(r.code == 0, r.err);
+}
+
+BOOST_AUTO_TEST_CASE(operator_list) {
+    AddOperators();
+    const json ops = Json({"operator", "list"}, 0)["operators"];
+    BOOST_TEST_REQUIRE(ops.size() == 3u);
+    BOOST_TEST(ops[0]["name"].get<std::string>() == "alice");
+    BOOST_TEST(ops[1]["role"].get<std::string>() == "comptoir");
+    BOOST_TEST(ops[2]["role"].get<std::string>() == "preparateur");
+    BOOST_TEST(ops[2]["active"].get<bool>());
+}
+
+// ---- patient create -------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(create_happy_path) {
+    AddOperators();
+    const json i = Create("de la tour", "anne-marie claire", "1990-03-04", {"--birth-place", "2a004"});
+    BOOST_TEST(i["status"].get<std::string>() == "PROV");
+    BOOST_TEST(i["birth_name"].get<std::string>() == "DE LA TOUR");
+    BOOST_TEST(i["birth_first_names"].get<std::string>() == "ANNE-MARIE CLAIRE");
+    BOOST_TEST(i["first_birth_first_name"].get<std::string>() == "ANNE-MARIE");
+    BOOST_TEST(i["birth_date"].get<std::string>() == "1990-03-04");
+    BOOST_TEST(i["birth_place"].get<std::string>() == "2A004");
+    BOOST_TEST(!i.contains("birth_date_completed"));
+    BOOST_TEST(!i.contains("document_check"));
+    BOOST_TEST(Show(Id(i))["birth_name"].get<std::string>() == "DE LA TOUR");
+}
+
+BOOST_AUTO_TEST_CASE(create_refuses_accents_with_proposal) {
+    AddOperators();
+    const CliResult r = Run({"--user", "bob", "patient", "create", "--birth-name", "DUPONT", "--first-names",
+                             "JÉRÔME", "--sex", "M", "--birth-date", "1980-05-12"});
+    BOOST_TEST(r.code == 2);
+    BOOST_TEST(Contains(r.err, "forme proposée : JEROME"), r.err);
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(Search({"--birth-name", "DUPONT"}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(create_rejects_bad_input) {
+    AddOperators();
+    const std::vector<std::string> base{"--user", "bob", "patient", "create", "--birth-name", "MARTIN",
+                                        "--first-names", "PAUL"};
+    auto with = [&](std::vector<std::string> more) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), more.begin(), more.end());
+        return args;
+    };
+    Refused(with({"--sex", "M", "--birth-date", "1980-02-30"}), 2, "input.date");
+    Refused(with({"--sex", "X", "--birth-date", "1980-01-01"}), 2, "input.sex");
+    Refused(with({"--sex", "M", "--birth-date", "1980-01-01", "--birth-place", "123"}), 2, "input.birth_place");
+    Refused(with({"--sex", "M"}), 2, "input.args");  // missing --birth-date
+    Refused(with({"--sex", "M", "--birth-date", "1980-01-01", "--bogus", "x"}), 2, "input.args");
+    BOOST_TEST(Search({"--birth-name", "MARTIN"}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(create_with_unknown_date_parts_completes_the_date) {
+    AddOperators();
+    const json i = Create("MARTIN", "PAUL", "1980-00-00");
+    BOOST_TEST(i["birth_date"].get<std::string>() == "1980-12-31");
+    BOOST_TEST(i.value("birth_date_completed", false) == true);
+}
+
+// ---- duplicates -----------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(duplicates_block_creation_unless_forced) {
+    AddOperators();
+    const json first = Create("DUPONT", "JEAN", "1980-05-12");
+    const std::vector<std::string> args{"--user", "bob", "patient", "create", "--birth-name", "DUPOND",
+                                        "--first-names", "JEAN", "--sex", "M", "--birth-date", "1980-05-12"};
+    const json refused = Json(args, 1);
+    BOOST_TEST(refused["code"].get<std::string>() == "rule.duplicates");
+    BOOST_TEST_REQUIRE(refused["duplicates"].is_array());
+    BOOST_TEST_REQUIRE(refused["duplicates"].size() == 1u);
+    BOOST_TEST(refused["duplicates"][0]["identity"]["id"] == first["id"]);
+    BOOST_TEST(Search({"--birth-name", "DUPOND"}).empty());
+
+    std::vector<std::string> forced = args;
+    forced.push_back("--force");
+    const json created = Json(forced, 0);
+    BOOST_TEST(created["ok"].get<bool>());
+    BOOST_TEST(!created["notes"].empty());
+    const json history = History(Id(created["identity"]));
+    BOOST_TEST_REQUIRE(history.size() == 1u);
+    BOOST_TEST(history[0]["action"].get<std::string>() == "identity.created_despite_duplicates");
+}
+
+BOOST_AUTO_TEST_CASE(duplicates_flag_swapped_day_and_month) {
+    AddOperators();
+    const json first = Create("DUPONT", "JEAN", "1980-05-12");
+    const json refused = Json({"--user", "bob", "patient", "create", "--birth-name", "DUPONT", "--first-names", "JEAN",
+                               "--sex", "M", "--birth-date", "1980-12-05"},
+                              1);
+    BOOST_TEST_REQUIRE(refused["duplicates"].size() == 1u);
+    const json& d = refused["duplicates"][0];
+    BOOST_TEST(d["identity"]["id"] == first["id"]);
+    BOOST_TEST(Contains(d["reasons"].dump(), "date de naissance proche"), d.dump());
+}
+
+// ---- validate / withdraw --------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(validate_with_passport) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    const json i = Act({"validate", id, "--document", "passeport"});
+    BOOST_TEST(i["status"].get<std::string>() == "VALI");
+    BOOST_TEST(i["document_check"]["type"].get<std::string>() == "passeport");
+    BOOST_TEST(i["document_check"]["operator"].get<std::string>() == "bob");
+    BOOST_TEST(Show(id)["status"].get<std::string>() == "VALI");
+}
+
+BOOST_AUTO_TEST_CASE(validate_refusals) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    const std::vector<std::string> v{"--user", "bob", "patient", "validate"};
+    auto args = [&](std::vector<std::string> more) {
+        std::vector<std::string> a = v;
+        a.insert(a.end(), more.begin(), more.end());
+        return a;
+    };
+    Refused(args({id, "--document", "carte-de-fidelite"}), 2, "input.document");
+    Refused(args({id, "--document", "permis"}), 2, "input.document");  // driving licence: not accepted
+    Refused(args({id}), 2, "input.args");  // no default document
+    Refused(args({id, "--document", "cni", "--expires", "2000-01-01"}), 1, "rule.document_expired");
+    Refused(args({"424242", "--document", "cni"}), 2, "input.unknown_identity");
+    Refused({"--user", "paul", "patient", "validate", id, "--document", "cni"}, 1, "rule.permission");
+    BOOST_TEST(Show(id)["status"].get<std::string>() == "PROV");
+    BOOST_TEST(History(id).size() == 1u);  // refusals are not journaled
+}
+
+BOOST_AUTO_TEST_CASE(withdraw_document_returns_to_prov) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"validate", id, "--document", "cni"});
+    const json i = Act({"withdraw-document", id});
+    BOOST_TEST(i["status"].get<std::string>() == "PROV");
+    BOOST_TEST(!i.contains("document_check"));
+    Refused({"--user", "bob", "patient", "withdraw-document", id}, 1, "rule.no_document");
+}
+
+// ---- attributes -----------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(attribute_douteuse_on_vali_returns_to_prov) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"validate", id, "--document", "cni"});
+    const json i = Act({"set-attribute", id, "douteuse"});
+    BOOST_TEST(i["status"].get<std::string>() == "PROV");
+    BOOST_TEST(!i.contains("document_check"));
+    BOOST_TEST(i["attributes"] == json::array({"douteuse"}));
+    BOOST_TEST(!Show(id).contains("document_check"));
+    Refused({"--user", "bob", "patient", "validate", id, "--document", "cni"}, 1, "rule.douteuse");
+}
+
+BOOST_AUTO_TEST_CASE(attribute_fictive_refused_on_homonyme) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"set-attribute", id, "homonyme"});
+    Refused({"--user", "bob", "patient", "set-attribute", id, "fictive"}, 1, "rule.fictive");
+    BOOST_TEST(Show(id)["attributes"] == json::array({"homonyme"}));
+}
+
+BOOST_AUTO_TEST_CASE(attribute_twice_is_noop_and_off_clears) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"set-attribute", id, "homonyme"});
+    Refused({"--user", "bob", "patient", "set-attribute", id, "homonyme"}, 1, "rule.noop");
+    const json i = Act({"set-attribute", id, "homonyme", "--off"});
+    BOOST_TEST(i["attributes"].empty());
+    Refused({"--user", "bob", "patient", "set-attribute", id, "homonyme", "--off"}, 1, "rule.noop");
+    Refused({"--user", "bob", "patient", "set-attribute", id, "celebre"}, 2, "input.attribute");
+}
+
+// ---- edit -----------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(edit_used_name_keeps_status) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"validate", id, "--document", "cni"});
+    const json i = Act({"edit", id, "--used-name", "martin"});
+    BOOST_TEST(i["status"].get<std::string>() == "VALI");
+    BOOST_TEST(i["used_name"].get<std::string>() == "MARTIN");
+    BOOST_TEST(i.contains("document_check"));
+}
+
+BOOST_AUTO_TEST_CASE(edit_strict_trait_on_vali_returns_to_prov) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"validate", id, "--document", "cni"});
+    const json i = Act({"edit", id, "--first-names", "JEAN PAUL"});
+    BOOST_TEST(i["status"].get<std::string>() == "PROV");
+    BOOST_TEST(i["birth_first_names"].get<std::string>() == "JEAN PAUL");
+    BOOST_TEST(!i.contains("document_check"));
+}
+
+BOOST_AUTO_TEST_CASE(edit_without_change) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Refused({"--user", "bob", "patient", "edit", id}, 2, "input.args");
+    // Same value as stored: a business no-op (exit 1), like a repeated attribute.
+    Refused({"--user", "bob", "patient", "edit", id, "--birth-name", "DUPONT"}, 1, "rule.noop");
+    BOOST_TEST(History(id).size() == 1u);
+}
+
+// ---- search ---------------------------------------------------------------------------------
+
+struct SearchData {
+    json dupont, dupond, paul, martin;
+};
+
+SearchData MakeSearchData(const CliFixture& f) {
+    f.AddOperators();
+    SearchData d;
+    d.dupont = f.Create("DUPONT", "JEAN", "1980-05-12");
+    d.dupond = f.Create("DUPOND", "JEAN", "1980-05-12", {"--force"});
+    d.paul = f.Create("DUPONT", "PAUL", "1970-01-01");
+    d.martin = f.Create("MARTIN", "JEAN", "1980-05-12");
+    return d;
+}
+
+BOOST_AUTO_TEST_CASE(search_by_birth_name_prefix_and_date) {
+    MakeSearchData(*this);
+    const json found = Search({"--birth-name", "dup", "--birth-date", "1980-05-12"});
+    BOOST_TEST(BirthNames(found) == (std::vector<std::string>{"DUPOND", "DUPONT"}), found.dump());
+    BOOST_TEST(Search({"--birth-name", "DUP"}).size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(search_by_free_text_name_and_first_name) {
+    MakeSearchData(*this);
+    const json found = Search({"--text", "DUP JEAN"});
+    BOOST_TEST_REQUIRE(found.size() == 2u, found.dump());
+    for (const auto& i : found) BOOST_TEST(i["birth_first_names"].get<std::string>() == "JEAN");
+    BOOST_TEST(Search({"--text", "DUP PA"}).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(search_by_ipp) {
+    const SearchData d = MakeSearchData(*this);
+    const json found = Search({"--text", Id(d.martin)});
+    BOOST_TEST_REQUIRE(found.size() == 1u);
+    BOOST_TEST(found[0]["id"] == d.martin["id"]);
+}
+
+BOOST_AUTO_TEST_CASE(search_without_criteria_is_bad_input) {
+    Refused({"patient", "search"}, 2, "input.args");
+    Refused({"patient", "search", "--limit", "0", "--text", "A"}, 2, "input.limit");
+}
+
+// Known bug: the free-text search splits the birth name at apostrophes and hyphens, so a
+// single-word name like D'ARTAGNAN (or MARTIN-DUPONT) is never found.
+BOOST_AUTO_TEST_CASE(search_free_text_with_apostrophe_or_hyphen, *boost::unit_test::disabled()) {
+    AddOperators();
+    Create("D'ARTAGNAN", "CHARLES", "1961-02-03");
+    Create("MARTIN-DUPONT", "LUC", "1962-02-03");
+    BOOST_TEST(Search({"--text", "D'ARTAGNAN"}).size() == 1u);
+    BOOST_TEST(Search({"--text", "D'ARTAGNAN CHARLES"}).size() == 1u);
+    BOOST_TEST(Search({"--text", "MARTIN-DUPONT"}).size() == 1u);
+}
+
+// ---- journal --------------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(history_and_journal_verify_count_every_action) {
+    AddOperators();                                                  // 3 entries
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));  // 4
+    Json({"--user", "bob", "patient", "create", "--birth-name", "DUPOND", "--first-names", "JEAN", "--sex", "M",
+          "--birth-date", "1980-05-12"},
+         1);                                                         // refused: not journaled
+    Create("DUPOND", "JEAN", "1980-05-12", {"--force"});             // 5 (other identity)
+    Act({"validate", id, "--document", "cni"});                      // 6
+    Refused({"--user", "paul", "patient", "withdraw-document", id}, 1, "rule.permission");
+    Act({"withdraw-document", id});                                  // 7
+    Act({"set-attribute", id, "homonyme"});                          // 8
+    Act({"edit", id, "--used-name", "MARTIN"});                      // 9
+    Act({"validate", id, "--document", "passeport"});                // 10
+
+    const json h = History(id);
+    const std::vector<std::string> expected{"identity.created",           "identity.document_checked",
+                                            "identity.document_withdrawn", "identity.attribute_changed",
+                                            "identity.traits_edited",     "identity.document_checked"};
+    BOOST_TEST_REQUIRE(h.size() == expected.size());
+    std::int64_t previous = 0;
+    for (std::size_t k = 0; k < h.size(); ++k) {
+        BOOST_TEST(h[k]["action"].get<std::string>() == expected[k]);
+        BOOST_TEST(h[k]["seq"].get<std::int64_t>() > previous);
+        previous = h[k]["seq"].get<std::int64_t>();
+        BOOST_TEST(h[k]["operator"].get<std::string>() == "bob");
+    }
+    BOOST_TEST(h[0]["before"].is_null());
+    BOOST_TEST(h[1]["after"]["status"].get<std::string>() == "VALI");
+    BOOST_TEST(h[2]["before"]["status"].get<std::string>() == "VALI");
+
+    const json v = Verify(0);
+    BOOST_TEST(v["ok"].get<bool>());
+    BOOST_TEST(v["entries"].get<int>() == 10);
+}
+
+BOOST_AUTO_TEST_CASE(journal_tampering_is_blocked_or_detected) {
+    AddOperators();
+    const std::string id = Id(Create("DUPONT", "JEAN", "1980-05-12"));
+    Act({"validate", id, "--document", "cni"});
+    Act({"set-attribute", id, "homonyme"});
+    const std::int64_t target = History(id)[1]["seq"].get<std::int64_t>();  // the document check
+
+    // (a) The append-only triggers refuse UPDATE and DELETE.
+    auto [rcUpdate, msgUpdate] = Sql(db, "UPDATE journal SET operator = 'x'");
+    BOOST_TEST(rcUpdate != SQLITE_OK);
+    BOOST_TEST(Contains(msgUpdate, "append-only"), msgUpdate);
+    auto [rcDelete, msgDelete] = Sql(db, "DELETE FROM journal WHERE seq = 1");
+    BOOST_TEST(rcDelete != SQLITE_OK, msgDelete);
+    BOOST_TEST(Verify(0)["entries"].get<int>() == 6);
+
+    // (b) Bypassing the trigger: the hash chain finds the altered entry.
+    auto [rcDrop, msgDrop] = Sql(db, "DROP TRIGGER journal_no_update");
+    BOOST_TEST_REQUIRE(rcDrop == SQLITE_OK, msgDrop);
+    auto [rcTamper, msgTamper] = Sql(db, "UPDATE journal SET after = replace(after, 'cni', 'passeport') WHERE seq = " +
+                                             std::to_string(target));
+    BOOST_TEST_REQUIRE(rcTamper == SQLITE_OK, msgTamper);
+    const json v = Verify(1);
+    BOOST_TEST(v["ok"].get<bool>() == false);
+    BOOST_TEST(v["first_bad_seq"].get<std::int64_t>() == target);
+    const CliResult text = Run({"journal", "verify"});
+    BOOST_TEST(text.code == 1);
+    BOOST_TEST(Contains(text.err, "altéré"), text.err);
+}
+
+// ---- environment and error reporting --------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(database_is_a_directory) {
+    const fs::path folder = dir / "folder";
+    fs::create_directory(folder);
+    const CliResult r = RunBare({"--db", folder.string(), "operator", "list"});
+    BOOST_TEST(r.code == 3, r.err);
+    BOOST_TEST(Contains(r.err, "Erreur : Impossible d'ouvrir la base"), r.err);
+    const CliResult j = RunBare({"--json", "--db", folder.string(), "stats"});
+    const json parsed = Check(j, {"stats"}, 3);
+    BOOST_TEST(parsed["code"].get<std::string>() == "store.access");
+}
+
+BOOST_AUTO_TEST_CASE(database_is_not_sqlite_and_stays_untouched) {
+    const fs::path junk = dir / "notes.db";
+    {
+        std::ofstream out(junk, std::ios::binary);
+        for (int k = 0; k < 200; ++k) out << "ligne " << k << " : ceci n'est pas une base SQLite, 0x" << std::hex << k * 7919 << '\n';
+    }
+    const std::string before = ReadFile(junk);
+    const CliResult r = RunBare({"--db", junk.string(), "operator", "list"});
+    BOOST_TEST(r.code == 3, r.err);
+    BOOST_TEST(Contains(r.err, "illisible ou corrompu"), r.err);
+    const CliResult w = RunBare({"--db", junk.string(), "operator", "add", "alice", "--role", "titulaire"});
+    BOOST_TEST(w.code == 3, w.err);
+    const json parsed = Check(RunBare({"--json", "--db", junk.string(), "stats"}), {"stats"}, 3);
+    BOOST_TEST(parsed["code"].get<std::string>() == "store.corrupt");
+    BOOST_TEST(ReadFile(junk) == before);
+    BOOST_TEST(!fs::exists(junk.string() + "-wal"));
+    BOOST_TEST(!fs::exists(junk.string() + "-journal"));
+}
+
+BOOST_AUTO_TEST_CASE(default_database_lives_under_home) {
+    const CliResult r = RunBare({"operator", "add", "alice", "--role", "titulaire"});
+    BOOST_TEST(r.code == 0, r.err);
+    BOOST_TEST(fs::exists(dir / ".local" / "share" / "vigie" / "vigie.db"));
+}
+
+BOOST_AUTO_TEST_CASE(json_errors_are_json_objects) {
+    AddOperators();
+    Refused({"--user", "bob", "patient", "show", "77"}, 2, "input.unknown_identity");
+    Refused({"patient", "show", "abc"}, 2, "input.identity_id");
+    // --json after the command words is honoured too.
+    const CliResult r = Run({"patient", "history", "77", "--json"});
+    const json j = Check(r, {"patient", "history", "77", "--json"}, 2);
+    BOOST_TEST(j["code"].get<std::string>() == "input.unknown_identity");
+    BOOST_TEST(Contains(r.err, "introuvable"));
+}
+
+// Known bug: an unknown command (or no command) prints only the usage on stderr, even with
+// --json; stdout stays empty instead of {"ok":false,"code":…}.
+BOOST_AUTO_TEST_CASE(json_error_for_unknown_command, *boost::unit_test::disabled()) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"frobnicate"}, std::vector<std::string>{}}) {
+        const json j = Json(args, 2);
+        BOOST_TEST(j.value("ok", true) == false);
+        BOOST_TEST(!j.value("code", std::string()).empty());
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
