@@ -35,87 +35,79 @@ namespace fs = std::filesystem;
 
 // Rough frequency order (most common first); only A-Z, space, hyphen and apostrophe.
 const char* const kSurnames =
-    "MARTIN,BERNARD,THOMAS,PETIT,ROBERT,RICHARD,DURAND,DUBOIS,MOREAU,LAURENT,SIMON,MICHEL,LEFEBVRE,LEROY,ROUX,"
-    "DAVID,BERTRAND,MOREL,FOURNIER,GIRARD,BONNET,DUPONT,LAMBERT,FONTAINE,ROUSSEAU,VINCENT,MULLER,LEFEVRE,FAURE,"
-    "ANDRE,MERCIER,BLANC,GUERIN,BOYER,GARNIER,CHEVALIER,FRANCOIS,LEGRAND,GAUTHIER,GARCIA,PERRIN,ROBIN,CLEMENT,"
-    "MORIN,NICOLAS,HENRY,ROUSSEL,MATHIEU,GAUTIER,MASSON,MARCHAND,DUVAL,DENIS,DUMONT,MARIE,LEMAIRE,NOEL,MEYER,"
-    "DUFOUR,MEUNIER,BRUN,BLANCHARD,GIRAUD,JOLY,RIVIERE,LUCAS,BRUNET,GAILLARD,BARBIER,ARNAUD,MARTINEZ,GERARD,"
-    "ROCHE,RENARD,SCHMITT,ROY,LEROUX,COLIN,VIDAL,CARON,PICARD,ROGER,FABRE,AUBERT,LEMOINE,RENAUD,DUMAS,LACROIX,"
-    "OLIVIER,PHILIPPE,BOURGEOIS,PIERRE,BENOIT,REY,LECLERC,PAYET,ROLLAND,LECLERCQ,GUILLAUME,LECOMTE,LOPEZ,JEAN,"
-    "DUPUY,GUILLOT,HUBERT,BERGER,CARPENTIER,SANCHEZ,DUPUIS,MOULIN,LOUIS,DESCHAMPS,HUET,VASSEUR,PEREZ,BOUCHER,"
-    "FLEURY,ROYER,KLEIN,JACQUET,ADAM,PARIS,POIRIER,MARTY,AUBRY,GUYOT,CARRE,CHARLES,RENAULT,CHARPENTIER,MENARD,"
-    "MAILLARD,BARON,BERTIN,BAILLY,HERVE,SCHNEIDER,FERNANDEZ,LE GALL,COLLET,LEGER,BOUVIER,JULIEN,PREVOST,MILLET,"
-    "PERROT,DANIEL,LE ROUX,COUSIN,GERMAIN,BRETON,BESSON,LANGLOIS,REMY,LE GOFF,PELLETIER,LEVEQUE,PERRIER,LEBLANC,"
-    "BARRE,LEBRUN,MARCHAL,WEBER,MALLET,HAMON,BOULANGER,JACOB,MONNIER,MICHAUD,RODRIGUEZ,GUICHARD,GILLET,ETIENNE,"
-    "GRONDIN,POULAIN,TESSIER,CHEVALLIER,COLLIN,CHAUVIN,DA SILVA,BOUCHET,GAY,LEMAITRE,BENARD,MARECHAL,HUMBERT,"
-    "REYNAUD,ANTOINE,HOARAU,PERRET,BARTHELEMY,CORDIER,PICHON,LEJEUNE,GILBERT,LAMY,DELAUNAY,PASQUIER,CARLIER,"
-    "LAPORTE,NGUYEN,DIALLO,TRAORE,DOS SANTOS,DE SOUSA,FERREIRA,PEREIRA,RIBEIRO,MARTINS,HADDAD,BENALI,COULIBALY,"
-    "DIOP,N'DIAYE,D'ALMEIDA,L'HOSTIS,D'HOOGE,LE BRIS,LE CORRE,LE BIHAN,LE MOAL,GUILLOUX,TANGUY,KERBRAT,JAOUEN,"
-    "LEBON,GODARD,BAZIN,CHAMPION,DEVAUX,LAGARDE,MAURIN,BOUVET,PARENT,MARTEL,LAVAL,POUGET,FAVRE,HUGUET,"
-    "BRUNEAU,CHARRIER,BOUCHARD,LEBEAU,DUCHEMIN,CARDON,GRANGER,SAUVAGE,BOURDON,LEROUGE,VIAL,TARDY,MARCEL,"
-    "DELMAS,GUILLON,LEVY,COHEN,BLONDEL,CAMUS,DUPRE,DAUPHIN,BOUQUET,DROUET,PONS,VERDIER,BARBE,MASSE,CHARLIER,"
-    "LEGROS,ROUSSELLE,HERAULT,MOUNIER,CORNU,MILLOT,RAYNAUD,FOUCHER,BLIN,DUCLOS,GUILLEMIN,RIGAUD,BOUTIN,"
-    "LOISEAU,RAULT,GRAS,TOUSSAINT,JOUBERT,RAY,CHAPUIS,MONTAGNE,TEIXEIRA,ALVES,LEMERCIER,PAGES,COSTE,JOURDAN,"
-    "ROSSI,BIANCHI,RUSSO,WAGNER,HOFFMANN,BECKER,SCHWARTZ,KOCH,MARIN,BOULAY,CHARBONNIER,DESCAMPS,DELATTRE,"
-    "DE LA FONTAINE,SAINT-MARTIN,DUPONT-MOREL,LEFEBVRE-DUVAL,D'ARTOIS,DUPOND,DURANT,THOMASSIN,PETITJEAN";
+    "MARTIN,BERNARD,THOMAS,PETIT,ROBERT,RICHARD,DURAND,DUBOIS,MOREAU,LAURENT,SIMON,MICHEL,LEFEBVRE,LEROY,ROUX,DAVID,"
+    "BERTRAND,MOREL,FOURNIER,GIRARD,BONNET,DUPONT,LAMBERT,FONTAINE,ROUSSEAU,VINCENT,MULLER,LEFEVRE,FAURE,ANDRE,"
+    "MERCIER,BLANC,GUERIN,BOYER,GARNIER,CHEVALIER,FRANCOIS,LEGRAND,GAUTHIER,GARCIA,PERRIN,ROBIN,CLEMENT,MORIN,"
+    "NICOLAS,HENRY,ROUSSEL,MATHIEU,GAUTIER,MASSON,MARCHAND,DUVAL,DENIS,DUMONT,MARIE,LEMAIRE,NOEL,MEYER,DUFOUR,"
+    "MEUNIER,BRUN,BLANCHARD,GIRAUD,JOLY,RIVIERE,LUCAS,BRUNET,GAILLARD,BARBIER,ARNAUD,MARTINEZ,GERARD,ROCHE,RENARD,"
+    "SCHMITT,ROY,LEROUX,COLIN,VIDAL,CARON,PICARD,ROGER,FABRE,AUBERT,LEMOINE,RENAUD,DUMAS,LACROIX,OLIVIER,PHILIPPE,"
+    "BOURGEOIS,PIERRE,BENOIT,REY,LECLERC,PAYET,ROLLAND,LECLERCQ,GUILLAUME,LECOMTE,LOPEZ,JEAN,DUPUY,GUILLOT,HUBERT,"
+    "BERGER,CARPENTIER,SANCHEZ,DUPUIS,MOULIN,LOUIS,DESCHAMPS,HUET,VASSEUR,PEREZ,BOUCHER,FLEURY,ROYER,KLEIN,JACQUET,"
+    "ADAM,PARIS,POIRIER,MARTY,AUBRY,GUYOT,CARRE,CHARLES,RENAULT,CHARPENTIER,MENARD,MAILLARD,BARON,BERTIN,BAILLY,"
+    "HERVE,SCHNEIDER,FERNANDEZ,LE GALL,COLLET,LEGER,BOUVIER,JULIEN,PREVOST,MILLET,PERROT,DANIEL,LE ROUX,COUSIN,"
+    "GERMAIN,BRETON,BESSON,LANGLOIS,REMY,LE GOFF,PELLETIER,LEVEQUE,PERRIER,LEBLANC,BARRE,LEBRUN,MARCHAL,WEBER,MALLET,"
+    "HAMON,BOULANGER,JACOB,MONNIER,MICHAUD,RODRIGUEZ,GUICHARD,GILLET,ETIENNE,GRONDIN,POULAIN,TESSIER,CHEVALLIER,"
+    "COLLIN,CHAUVIN,DA SILVA,BOUCHET,GAY,LEMAITRE,BENARD,MARECHAL,HUMBERT,REYNAUD,ANTOINE,HOARAU,PERRET,BARTHELEMY,"
+    "CORDIER,PICHON,LEJEUNE,GILBERT,LAMY,DELAUNAY,PASQUIER,CARLIER,LAPORTE,NGUYEN,DIALLO,TRAORE,DOS SANTOS,DE SOUSA,"
+    "FERREIRA,PEREIRA,RIBEIRO,MARTINS,HADDAD,BENALI,COULIBALY,DIOP,N'DIAYE,D'ALMEIDA,L'HOSTIS,D'HOOGE,LE BRIS,"
+    "LE CORRE,LE BIHAN,LE MOAL,GUILLOUX,TANGUY,KERBRAT,JAOUEN,LEBON,GODARD,BAZIN,CHAMPION,DEVAUX,LAGARDE,MAURIN,"
+    "BOUVET,PARENT,MARTEL,LAVAL,POUGET,FAVRE,HUGUET,BRUNEAU,CHARRIER,BOUCHARD,LEBEAU,DUCHEMIN,CARDON,GRANGER,SAUVAGE,"
+    "BOURDON,LEROUGE,VIAL,TARDY,MARCEL,DELMAS,GUILLON,LEVY,COHEN,BLONDEL,CAMUS,DUPRE,DAUPHIN,BOUQUET,DROUET,PONS,"
+    "VERDIER,BARBE,MASSE,CHARLIER,LEGROS,ROUSSELLE,HERAULT,MOUNIER,CORNU,MILLOT,RAYNAUD,FOUCHER,BLIN,DUCLOS,"
+    "GUILLEMIN,RIGAUD,BOUTIN,LOISEAU,RAULT,GRAS,TOUSSAINT,JOUBERT,RAY,CHAPUIS,MONTAGNE,TEIXEIRA,ALVES,LEMERCIER,"
+    "PAGES,COSTE,JOURDAN,ROSSI,BIANCHI,RUSSO,WAGNER,HOFFMANN,BECKER,SCHWARTZ,KOCH,MARIN,BOULAY,CHARBONNIER,DESCAMPS,"
+    "DELATTRE,DE LA FONTAINE,SAINT-MARTIN,DUPONT-MOREL,LEFEBVRE-DUVAL,D'ARTOIS,DUPOND,DURANT,THOMASSIN,PETITJEAN";
 const char* const kMaleFirstNames =
     "JEAN,PIERRE,MICHEL,ANDRE,PHILIPPE,LOUIS,RENE,ALAIN,JACQUES,BERNARD,MARCEL,DANIEL,ROGER,ROBERT,PAUL,CLAUDE,"
-    "CHRISTIAN,HENRI,GEORGES,NICOLAS,FRANCOIS,PATRICK,GERARD,CHRISTOPHE,JOSEPH,JULIEN,GABRIEL,LEO,RAPHAEL,"
-    "ARTHUR,LUCAS,HUGO,THOMAS,MAXIME,ALEXANDRE,ANTOINE,DAVID,ERIC,FREDERIC,LAURENT,STEPHANE,OLIVIER,SEBASTIEN,"
-    "VINCENT,THIERRY,PASCAL,DOMINIQUE,DIDIER,BRUNO,SERGE,YVES,GUY,MAURICE,RAYMOND,LUCIEN,EMILE,FERNAND,ROLAND,"
-    "GILBERT,JEAN-PIERRE,JEAN-CLAUDE,JEAN-LUC,JEAN-MARC,JEAN-FRANCOIS,JEAN-PAUL,JEAN-MICHEL,JEAN-LOUIS,MARC,"
-    "CEDRIC,ROMAIN,GUILLAUME,JULES,ADAM,NOAH,ETHAN,NATHAN,TOM,ENZO,MATHIS,THEO,KYLIAN,SACHA,NOE,EMMANUEL,"
-    "JEROME,FABRICE,FRANCK,LUDOVIC,MATHIEU,BENOIT,ARNAUD,DAMIEN,XAVIER,YANNICK,HERVE,GILLES,JOEL,ANTHONY,KEVIN,"
-    "JORDAN,LOIC,MICKAEL,FLORIAN,QUENTIN,VALENTIN,ALEXIS,CLEMENT,BAPTISTE,PAUL-HENRI,MOHAMED,KARIM,MEHDI,"
-    "YOUSSEF,ALBERT,EUGENE,ARMAND,MARIUS,VICTOR,AUGUSTE,GASTON,LEON,EDOUARD,FELIX,SAMUEL,TIMOTHEE,ELIAS,"
-    "AXEL,MARTIN,SIMON,TRISTAN,GAEL,ERWAN,YVON,CHARLES,OSCAR,ISAAC,MAEL,AYDEN,LIAM,SOHAN,NAEL";
+    "CHRISTIAN,HENRI,GEORGES,NICOLAS,FRANCOIS,PATRICK,GERARD,CHRISTOPHE,JOSEPH,JULIEN,GABRIEL,LEO,RAPHAEL,ARTHUR,"
+    "LUCAS,HUGO,THOMAS,MAXIME,ALEXANDRE,ANTOINE,DAVID,ERIC,FREDERIC,LAURENT,STEPHANE,OLIVIER,SEBASTIEN,VINCENT,"
+    "THIERRY,PASCAL,DOMINIQUE,DIDIER,BRUNO,SERGE,YVES,GUY,MAURICE,RAYMOND,LUCIEN,EMILE,FERNAND,ROLAND,GILBERT,"
+    "JEAN-PIERRE,JEAN-CLAUDE,JEAN-LUC,JEAN-MARC,JEAN-FRANCOIS,JEAN-PAUL,JEAN-MICHEL,JEAN-LOUIS,MARC,CEDRIC,ROMAIN,"
+    "GUILLAUME,JULES,ADAM,NOAH,ETHAN,NATHAN,TOM,ENZO,MATHIS,THEO,KYLIAN,SACHA,NOE,EMMANUEL,JEROME,FABRICE,FRANCK,"
+    "LUDOVIC,MATHIEU,BENOIT,ARNAUD,DAMIEN,XAVIER,YANNICK,HERVE,GILLES,JOEL,ANTHONY,KEVIN,JORDAN,LOIC,MICKAEL,FLORIAN,"
+    "QUENTIN,VALENTIN,ALEXIS,CLEMENT,BAPTISTE,PAUL-HENRI,MOHAMED,KARIM,MEHDI,YOUSSEF,ALBERT,EUGENE,ARMAND,MARIUS,"
+    "VICTOR,AUGUSTE,GASTON,LEON,EDOUARD,FELIX,SAMUEL,TIMOTHEE,ELIAS,AXEL,MARTIN,SIMON,TRISTAN,GAEL,ERWAN,YVON,"
+    "CHARLES,OSCAR,ISAAC,MAEL,AYDEN,LIAM,SOHAN,NAEL";
 const char* const kFemaleFirstNames =
-    "MARIE,JEANNE,FRANCOISE,MONIQUE,CATHERINE,NATHALIE,ISABELLE,JACQUELINE,ANNE,SYLVIE,MARTINE,MADELEINE,"
-    "NICOLE,SUZANNE,HELENE,CHRISTINE,MARGUERITE,DENISE,LOUISE,CHRISTIANE,YVONNE,SOPHIE,VALERIE,SANDRINE,"
-    "STEPHANIE,CELINE,JULIE,AURELIE,EMILIE,CAMILLE,LEA,MANON,CHLOE,EMMA,JADE,ALICE,INES,LINA,ROSE,ANNA,AMBRE,"
-    "MIA,JULIA,ZOE,LENA,MARIE-CLAIRE,MARIE-THERESE,ANNE-MARIE,MARIE-CHRISTINE,MARIE-FRANCE,MARIE-JOSE,"
-    "GENEVIEVE,SIMONE,GERMAINE,PAULETTE,ODETTE,RENEE,ANDREE,COLETTE,JOSIANE,DANIELLE,BRIGITTE,CHANTAL,"
-    "PATRICIA,CORINNE,VERONIQUE,LAURENCE,CAROLINE,AGNES,FLORENCE,VIRGINIE,DELPHINE,KARINE,ELODIE,AUDREY,"
-    "MELANIE,LAETITIA,VANESSA,MARINE,PAULINE,MARION,CLAIRE,CHARLOTTE,LUCIE,LAURA,SARAH,CLARA,MATHILDE,JULIETTE,"
-    "LOUNA,ROMANE,AGATHE,CAPUCINE,LOU,NINA,ELISE,ADELE,GABRIELLE,VICTOIRE,MARGAUX,OCEANE,MAEVA,ELSA,EVA,"
-    "YASMINE,FATIMA,AICHA,MYRIAM,NADIA,SAMIA,LEILA,ODILE,BERNADETTE,ANNICK,EVELYNE,MICHELE,MIREILLE,ARLETTE,"
-    "HUGUETTE,GISELE,LUCIENNE,ALINE,BEATRICE,ESTELLE,MURIEL,SEVERINE,FABIENNE,JOELLE,LILOU,ROSALIE,OLIVIA,"
-    "CELESTE,ANAIS,NOEMIE,ELEONORE,APOLLINE,MAELYS,LOUISA,HORTENSE";
+    "MARIE,JEANNE,FRANCOISE,MONIQUE,CATHERINE,NATHALIE,ISABELLE,JACQUELINE,ANNE,SYLVIE,MARTINE,MADELEINE,NICOLE,"
+    "SUZANNE,HELENE,CHRISTINE,MARGUERITE,DENISE,LOUISE,CHRISTIANE,YVONNE,SOPHIE,VALERIE,SANDRINE,STEPHANIE,CELINE,"
+    "JULIE,AURELIE,EMILIE,CAMILLE,LEA,MANON,CHLOE,EMMA,JADE,ALICE,INES,LINA,ROSE,ANNA,AMBRE,MIA,JULIA,ZOE,LENA,"
+    "MARIE-CLAIRE,MARIE-THERESE,ANNE-MARIE,MARIE-CHRISTINE,MARIE-FRANCE,MARIE-JOSE,GENEVIEVE,SIMONE,GERMAINE,"
+    "PAULETTE,ODETTE,RENEE,ANDREE,COLETTE,JOSIANE,DANIELLE,BRIGITTE,CHANTAL,PATRICIA,CORINNE,VERONIQUE,LAURENCE,"
+    "CAROLINE,AGNES,FLORENCE,VIRGINIE,DELPHINE,KARINE,ELODIE,AUDREY,MELANIE,LAETITIA,VANESSA,MARINE,PAULINE,MARION,"
+    "CLAIRE,CHARLOTTE,LUCIE,LAURA,SARAH,CLARA,MATHILDE,JULIETTE,LOUNA,ROMANE,AGATHE,CAPUCINE,LOU,NINA,ELISE,ADELE,"
+    "GABRIELLE,VICTOIRE,MARGAUX,OCEANE,MAEVA,ELSA,EVA,YASMINE,FATIMA,AICHA,MYRIAM,NADIA,SAMIA,LEILA,ODILE,BERNADETTE,"
+    "ANNICK,EVELYNE,MICHELE,MIREILLE,ARLETTE,HUGUETTE,GISELE,LUCIENNE,ALINE,BEATRICE,ESTELLE,MURIEL,SEVERINE,"
+    "FABIENNE,JOELLE,LILOU,ROSALIE,OLIVIA,CELESTE,ANAIS,NOEMIE,ELEONORE,APOLLINE,MAELYS,LOUISA,HORTENSE";
 // French-looking syllables for the long tail of rare surnames.
 const char* const kOnsets =
-    "BER,MAR,DU,LA,BOU,CHA,GAR,LE,MOU,PER,RI,ROU,SA,TOU,VA,VIL,BA,BRI,CLE,DE,FA,FON,GA,GI,GRA,JA,LOU,MA,MO,NA,PE,"
-    "PI,RA,SE,TA,TE,TRE,BLAN,CHAR,COR,DES,FER,GUE,LAM,MON,POR,QUE,SAU,VER,CAS,BON,ROS,BEL,HAU,JOU,LAC,MEU,NO,"
-    "PAS,RE,RO,SER,TAR,AU,E,O,A,COU,GOU,BAU,CHE,MI,DOU,FOU,LI,NI,PRA,TRO";
+    "BER,MAR,DU,LA,BOU,CHA,GAR,LE,MOU,PER,RI,ROU,SA,TOU,VA,VIL,BA,BRI,CLE,DE,FA,FON,GA,GI,GRA,JA,LOU,MA,MO,NA,PE,PI,"
+    "RA,SE,TA,TE,TRE,BLAN,CHAR,COR,DES,FER,GUE,LAM,MON,POR,QUE,SAU,VER,CAS,BON,ROS,BEL,HAU,JOU,LAC,MEU,NO,PAS,RE,RO,"
+    "SER,TAR,AU,E,O,A,COU,GOU,BAU,CHE,MI,DOU,FOU,LI,NI,PRA,TRO";
 const char* const kSuffixes =
-    "ARD,ET,OT,IN,EAU,IER,AND,ON,AUD,EL,EUX,AC,OUX,AIS,ERT,ENS,Y,E,ARRE,ILLE,ELLE,AN,AT,OIS,IOT,INE,ANT,AUX,"
-    "ERON,AGNE,ERIE,ODE,ONNET,ILLON,ARDIN,ANGE,OUIN,ASSE";
+    "ARD,ET,OT,IN,EAU,IER,AND,ON,AUD,EL,EUX,AC,OUX,AIS,ERT,ENS,Y,E,ARRE,ILLE,ELLE,AN,AT,OIS,IOT,INE,ANT,AUX,ERON,"
+    "AGNE,ERIE,ODE,ONNET,ILLON,ARDIN,ANGE,OUIN,ASSE";
 const char* const kCountries = "134,350,352,351,139,127,109,131,132,212,243,111,135,401,406,336,330,101";
 
 std::vector<std::string> Split(const char* list) {
     std::vector<std::string> out(1);
-    for (const char* p = list; *p; ++p) {
-        if (*p == ',') out.emplace_back();
-        else out.back() += *p;
-    }
+    for (const char* p = list; *p; ++p) *p == ',' ? out.emplace_back() : out.back() += *p;
     return out;
 }
 
-// xoshiro256** seeded through splitmix64: identical streams on every platform.
+// xoshiro256** seeded through splitmix64: the same stream on every platform.
 class Rng {
 public:
     explicit Rng(std::uint64_t seed) {
         for (auto& w : m_s) {
-            seed += 0x9e3779b97f4a7c15ULL;
-            std::uint64_t z = seed;
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+            std::uint64_t z = seed += 0x9e3779b97f4a7c15ULL;
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL, z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
             w = z ^ (z >> 31);
         }
     }
     std::uint64_t Next() {
         const std::uint64_t result = Rotl(m_s[1] * 5, 7) * 9, t = m_s[1] << 17;
-        m_s[2] ^= m_s[0], m_s[3] ^= m_s[1], m_s[1] ^= m_s[2], m_s[0] ^= m_s[3], m_s[2] ^= t;
-        m_s[3] = Rotl(m_s[3], 45);
+        m_s[2] ^= m_s[0], m_s[3] ^= m_s[1], m_s[1] ^= m_s[2], m_s[0] ^= m_s[3], m_s[2] ^= t, m_s[3] = Rotl(m_s[3], 45);
         return result;
     }
     std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
@@ -128,26 +120,24 @@ private:
     std::uint64_t m_s[4]{};
 };
 
-// Picks rank r with probability proportional to 1 / (r+1)^s.
+// Picks rank r with a probability proportional to 1 / (r+1)^s: a few very common names, a long tail.
 class Zipf {
 public:
     Zipf(std::size_t n, double s) {
-        double total = 0;
-        for (std::size_t r = 0; r < n; ++r) m_cumulative.push_back(total += 1.0 / std::pow(static_cast<double>(r + 1), s));
+        for (double total = 0; m_cum.size() < n;) m_cum.push_back(total += std::pow(double(m_cum.size() + 1), -s));
     }
     std::size_t operator()(Rng& rng) const {
-        const double u = rng.Unit() * m_cumulative.back();
-        const auto it = std::upper_bound(m_cumulative.begin(), m_cumulative.end(), u);
-        return std::min(static_cast<std::size_t>(it - m_cumulative.begin()), m_cumulative.size() - 1);
+        const auto it = std::upper_bound(m_cum.begin(), m_cum.end(), rng.Unit() * m_cum.back());
+        return std::min(static_cast<std::size_t>(it - m_cum.begin()), m_cum.size() - 1);
     }
 
 private:
-    std::vector<double> m_cumulative;
+    std::vector<double> m_cum;
 };
 
-std::string Pad(int value, int width) {
+std::string Pad(int value, std::size_t width) {
     std::string s = std::to_string(value);
-    return std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(s.size()))), '0') + s;
+    return std::string(width > s.size() ? width - s.size() : 0, '0') + s;
 }
 
 class IdentityGenerator {
@@ -159,14 +149,12 @@ public:
         auto& t = r.traits;
         t.sex = m_rng.Chance(0.52) ? Sex::Female : Sex::Male;
         t.birthName = Surname();
-        const int firstNameCount = m_rng.Chance(0.45) ? 1 : (m_rng.Chance(0.64) ? 2 : 3);
+        const std::size_t firstNameCount = m_rng.Chance(0.45) ? 1 : (m_rng.Chance(0.64) ? 2 : 3);
         std::vector<std::string> names;
-        while (static_cast<int>(names.size()) < firstNameCount) {
-            std::string n = FirstName(t.sex);
-            if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(std::move(n));
-        }
-        for (const auto& n : names) t.birthFirstNames += (t.birthFirstNames.empty() ? "" : " ") + n;
-        const int year = m_rng.Chance(0.3) ? m_rng.Between(1945, 1975) : m_rng.Between(1920, 2025);
+        while (names.size() < firstNameCount)
+            if (std::string n = FirstName(t.sex); std::find(names.begin(), names.end(), n) == names.end())
+                t.birthFirstNames += (names.empty() ? "" : " ") + n, names.push_back(n);
+        const int year = m_rng.Chance(0.3) ? m_rng.Between(1945, 1975) : m_rng.Between(1920, 2025);  // baby boom
         t.birthDate = Date{year, m_rng.Between(1, 12), 0};
         do t.birthDate.day = m_rng.Between(1, 31);
         while (!Date::IsValid(t.birthDate.year, t.birthDate.month, t.birthDate.day));
@@ -181,32 +169,30 @@ private:
         const double u = m_rng.Unit();
         if (u < 0.22) return m_surnames[m_surnameRank(m_rng)];
         if (u < 0.24) return m_surnames[m_surnameRank(m_rng)] + "-" + m_surnames[m_surnameRank(m_rng)];
-        std::string name = m_onsets[m_onsetRank(m_rng)];
+        std::string name = m_onsets[m_onsetRank(m_rng)];  // the long tail: rare, generated names
         if (m_rng.Chance(0.45)) name += m_onsets[m_onsetRank(m_rng)];
         name += m_suffixes[m_suffixRank(m_rng)];
         if (m_rng.Chance(0.03)) name = (std::string("AEIOU").find(name[0]) != std::string::npos ? "D'" : "LE ") + name;
         return name;
     }
     std::string FirstName(Sex sex) {
-        const bool female = sex == Sex::Female;
-        const auto& list = female ? m_female : m_male;
-        std::string n = list[(female ? m_femaleRank : m_maleRank)(m_rng)];
-        if (m_rng.Chance(0.04) && n.find('-') == std::string::npos) {
-            const std::string& second = list[(female ? m_femaleRank : m_maleRank)(m_rng)];
-            if (second != n && second.find('-') == std::string::npos) n += "-" + second;
-        }
+        const auto& list = sex == Sex::Female ? m_female : m_male;
+        const Zipf& rank = sex == Sex::Female ? m_femaleRank : m_maleRank;
+        std::string n = list[rank(m_rng)];
+        if (const std::string& second = list[rank(m_rng)]; m_rng.Chance(0.04) && second != n &&
+                                                          (n + second).find('-') == std::string::npos)
+            n += "-" + second;
         return n;
     }
-    std::string BirthPlace() {
+    std::string BirthPlace() {  // INSEE COG
         const double u = m_rng.Unit();
         if (u < 0.08) return "99" + m_countries[m_rng.Below(m_countries.size())];
         if (u < 0.085) return "99999";  // born abroad, country unknown
-        if (u < 0.10) return std::string(m_rng.Chance(0.5) ? "2A" : "2B") + Pad(m_rng.Between(1, 366), 3);
-        if (u < 0.12) return "97" + std::string(1, "12346"[m_rng.Below(5)]) + Pad(m_rng.Between(1, 34), 2);  // DROM
+        if (u < 0.10) return (m_rng.Chance(0.5) ? "2A" : "2B") + Pad(m_rng.Between(1, 366), 3);
+        if (u < 0.12) return "97" + std::string(1, "12346"[m_rng.Below(5)]) + Pad(m_rng.Between(1, 34), 2);
         if (u < 0.16) return "751" + Pad(m_rng.Between(1, 20), 2);  // Paris arrondissements
-        int department = m_rng.Between(1, 94);
-        if (department >= 20) ++department;  // 20 is split into 2A/2B
-        return Pad(department, 2) + Pad(m_rng.Between(1, 700), 3);
+        const int department = m_rng.Between(1, 94);
+        return Pad(department >= 20 ? department + 1 : department, 2) + Pad(m_rng.Between(1, 700), 3);
     }
 
     Rng m_rng;
@@ -217,35 +203,22 @@ private:
         m_onsetRank{m_onsets.size(), 0.5}, m_suffixRank{m_suffixes.size(), 0.7};
 };
 
-struct Sample {  // an imported identity kept to build queries from
-    domain::StrictTraits traits;
-    std::string usedName;
-    domain::IdentityId id = 0;
-};
-
 // A spelling a clerk could hear as the same name (DUPONT → DUPOND), with the same phonetic key.
 std::string PhoneticVariant(const std::string& name) {
-    std::vector<std::string> tries;
-    if (name.back() == 'T') tries.push_back(name.substr(0, name.size() - 1) + "D");
-    if (name.back() == 'D') tries.push_back(name.substr(0, name.size() - 1) + "T");
-    tries.push_back(name + "S");
+    const std::string tries[] = {name.substr(0, name.size() - 1) + (name.back() == 'T' ? "D" : "T"), name + "S"};
     for (const auto& v : tries)
-        if (domain::PhoneticKey(v) == domain::PhoneticKey(name)) return v;
+        if (v != name && domain::PhoneticKey(v) == domain::PhoneticKey(name)) return v;
     return name;
 }
 
-struct Stats {
-    double p50 = 0, p95 = 0, p99 = 0, max = 0, mean = 0;
-};
+struct Stats { double p50 = 0, p95 = 0, p99 = 0, max = 0, mean = 0; };
 Stats Summarize(std::vector<double> v) {
-    Stats s;
-    if (v.empty()) return s;
     std::sort(v.begin(), v.end());
     const auto rank = [&](double q) {
         const auto i = static_cast<std::size_t>(std::ceil(q * static_cast<double>(v.size())));
         return v[std::min(v.size() - 1, i == 0 ? 0 : i - 1)];
     };
-    s.p50 = rank(0.50), s.p95 = rank(0.95), s.p99 = rank(0.99), s.max = v.back();
+    Stats s{rank(0.50), rank(0.95), rank(0.99), v.back(), 0};
     for (double x : v) s.mean += x / static_cast<double>(v.size());
     return s;
 }
@@ -256,21 +229,19 @@ std::string Fixed(double v, int decimals) {
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
 }
-void PrintLatency(const char* label, const Stats& s, const std::string& extra) {
+double Percent(std::uint64_t part, std::uint64_t whole) {
+    return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 100.0;
+}
+void Report(util::JsonWriter& w, const char* key, const char* label, const Stats& s, const std::string& extra) {
     std::cout << label << ": p50 " << Fixed(s.p50, 3) << " ms, p95 " << Fixed(s.p95, 3) << " ms, p99 "
               << Fixed(s.p99, 3) << " ms, max " << Fixed(s.max, 3) << " ms, mean " << Fixed(s.mean, 3) << " ms; "
               << extra << "\n";
-}
-void WriteStats(util::JsonWriter& w, const char* key, const Stats& s) {
-    w.Key(key).BeginObject();
-    w.Key("p50").Double(s.p50).Key("p95").Double(s.p95).Key("p99").Double(s.p99);
+    w.Key(key).BeginObject().Key("p50").Double(s.p50).Key("p95").Double(s.p95).Key("p99").Double(s.p99);
     w.Key("max").Double(s.max).Key("mean").Double(s.mean).EndObject();
 }
 
 struct Options {
-    std::uint64_t count = 1000000, queries = 2000, seed = 20240501, batch = 10000;
-    std::string db;
-    bool keep = false;
+    std::uint64_t count = 1000000, queries = 2000, seed = 20240501, batch = 10000; std::string db; bool keep = false;
 };
 
 // Removes the database (and the temporary directory we created) on every way out, unless --keep.
@@ -278,27 +249,24 @@ struct Cleanup {
     std::string db, tempDir;
     bool keep = false;
     ~Cleanup() {
-        if (keep || db.empty()) return;
         std::error_code ec;
+        if (keep || db.empty()) return;
         for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db + suffix, ec);
         if (!tempDir.empty()) fs::remove_all(tempDir, ec);
     }
 };
 
 int Run(const Options& opt) {
-    Cleanup cleanup;
-    cleanup.keep = opt.keep;
-    std::string dbPath = opt.db;
-    if (dbPath.empty()) {
+    Cleanup cleanup{opt.db, "", opt.keep};
+    if (cleanup.db.empty()) {
         std::string dir = (fs::temp_directory_path() / "vigie-bench-XXXXXX").string();
         if (!mkdtemp(dir.data())) throw EnvironmentError("bench.tmp", "cannot create a temporary directory");
-        cleanup.tempDir = dir;
-        dbPath = dir + "/bench.sqlite";
-    } else if (fs::exists(dbPath)) {
-        throw BadInputError("bench.db_exists", dbPath + " already exists: the benchmark needs a fresh database");
+        cleanup.tempDir = dir, cleanup.db = dir + "/bench.sqlite";
+    } else if (fs::exists(cleanup.db)) {
+        cleanup.db.clear();  // not ours: never removed
+        throw BadInputError("bench.db_exists", opt.db + " already exists: the benchmark needs a fresh database");
     }
-    cleanup.db = dbPath;
-
+    const std::string dbPath = cleanup.db;
     std::cout << "vigie store benchmark: " << opt.count << " identities, batches of " << opt.batch << ", "
               << opt.queries << " queries, seed " << opt.seed << "\ndatabase: " << dbPath
               << (opt.keep ? " (kept)" : " (removed at the end)") << "\n";
@@ -306,60 +274,62 @@ int Run(const Options& opt) {
     auto store = db::OpenSqliteStore(dbPath);  // production settings: WAL, synchronous=FULL
     auto added = usecases::OperatorService(*store, clock).Add(std::nullopt, "bench", domain::Role::Titulaire);
     if (!added.op) throw InternalError("bench.operator", "operator refused: " + added.refusal->message);
-    const domain::Operator op = *added.op;
     usecases::PatientService patients(*store, clock);
 
-    // Query sources: positions drawn up front, captured while generating (no need to keep 1M identities).
+    // Query sources: positions drawn up front and captured while generating (1M identities are never all in memory).
     Rng queryRng(opt.seed ^ 0x5eed5eed5eedULL);
-    std::vector<std::uint64_t> positions(std::min<std::uint64_t>(opt.count, 2 * opt.queries));
+    std::vector<std::uint64_t> positions(std::min(opt.count, 2 * opt.queries));
     for (auto& p : positions) p = queryRng.Next() % opt.count;
     std::sort(positions.begin(), positions.end());
     positions.erase(std::unique(positions.begin(), positions.end()), positions.end());
+    struct Sample { usecases::CreateRequest request; domain::IdentityId id = 0; };
     std::vector<Sample> samples;
-    samples.reserve(positions.size());
 
-    // ---- import ----
+    // ---- import, through the use-case (validation + insert + hash-chained journal entry) ----
     IdentityGenerator generator(opt.seed);
     std::vector<usecases::CreateRequest> batch;
     std::vector<domain::IdentityId> ids;
-    std::vector<std::pair<std::size_t, std::size_t>> pending;  // (index in batch, sample slot)
-    double importMs = 0, firstBatchRate = 0, lastBatchRate = 0, chunkMs = 0;
+    std::vector<std::pair<std::size_t, std::size_t>> pending;  // (index in batch, sample)
+    double importMs = 0, firstRate = 0, lastRate = 0, chunkMs = 0;
     std::uint64_t done = 0, chunkStart = 0, nextSample = 0;
-    const std::uint64_t progressEvery = std::max<std::uint64_t>(opt.count / 10, opt.batch);
+    const std::uint64_t progressEvery = std::max(opt.count / 10, opt.batch);
     const auto wallStart = SteadyClock::now();
     while (done < opt.count) {
         const std::uint64_t n = std::min(opt.batch, opt.count - done);
-        batch.clear();
-        pending.clear();
+        batch.clear(), pending.clear();
         for (std::uint64_t k = 0; k < n; ++k) {
             batch.push_back(generator.Next());
-            for (; nextSample < positions.size() && positions[nextSample] == done + k; ++nextSample) {
-                samples.push_back({batch.back().traits, batch.back().usedName, 0});
-                pending.emplace_back(k, samples.size() - 1);
-            }
+            for (; nextSample < positions.size() && positions[nextSample] == done + k; ++nextSample)
+                pending.emplace_back(k, samples.size()), samples.push_back({batch.back(), 0});
         }
         const auto t0 = SteadyClock::now();
-        const auto result = patients.Import(op, batch, &ids);
+        const auto result = patients.Import(*added.op, batch, &ids);
         const double ms = Ms(SteadyClock::now() - t0);
         if (!result.Ok()) throw InternalError("bench.import", "import refused: " + result.refusal->message);
         if (ids.size() != n) throw InternalError("bench.import", "import returned a wrong number of ids");
-        for (const auto& [k, slot] : pending) samples[slot].id = ids[k];
-        const double rate = static_cast<double>(n) / (ms / 1000.0);
-        if (done == 0) firstBatchRate = rate;
-        lastBatchRate = rate;
+        for (const auto& [k, sample] : pending) samples[sample].id = ids[k];
+        lastRate = static_cast<double>(n) / (ms / 1000.0);
+        if (done == 0) firstRate = lastRate;
         importMs += ms, chunkMs += ms, done += n;
         if (done - chunkStart >= progressEvery || done == opt.count) {
             std::cout << "  imported " << done << "/" << opt.count << "  ("
                       << Fixed(static_cast<double>(done - chunkStart) / (chunkMs / 1000.0), 0)
-                      << " identities/s over the last " << done - chunkStart << ")\n" << std::flush;
+                      << " identities/s over the last " << done - chunkStart << ")" << std::endl;
             chunkStart = done, chunkMs = 0;
         }
     }
     const double wallSeconds = Ms(SteadyClock::now() - wallStart) / 1000.0;
     const double importRate = static_cast<double>(opt.count) / (importMs / 1000.0);
     std::cout << "import: " << Fixed(importRate, 0) << " identities/s (Import calls " << Fixed(importMs / 1000.0, 2)
-              << " s; " << Fixed(wallSeconds, 2) << " s with generation; first batch " << Fixed(firstBatchRate, 0)
-              << "/s, last batch " << Fixed(lastBatchRate, 0) << "/s)\n";
+              << " s, " << Fixed(wallSeconds, 2) << " s with generation; first batch " << Fixed(firstRate, 0)
+              << "/s, last batch " << Fixed(lastRate, 0) << "/s)\n";
+    util::JsonWriter w;
+    const auto i64 = [](std::uint64_t v) { return static_cast<std::int64_t>(v); };
+    w.BeginObject().Field("count", i64(opt.count)).Field("batch", i64(opt.batch));
+    w.Field("queries", i64(opt.queries)).Field("seed", i64(opt.seed));
+    w.Key("import_rate").Double(importRate).Key("import_seconds").Double(importMs / 1000.0);
+    w.Key("import_wall_seconds").Double(wallSeconds).Key("import_rate_first_batch").Double(firstRate);
+    w.Key("import_rate_last_batch").Double(lastRate);
 
     // ---- search: birth-name prefix (3 letters) + birth date ----
     std::vector<double> searchMs, dupMs;
@@ -367,139 +337,111 @@ int Run(const Options& opt) {
     for (std::uint64_t q = 0; q < opt.queries; ++q) {
         const Sample& s = samples[queryRng.Below(samples.size())];
         ports::SearchQuery query;
-        query.birthNamePrefix = s.traits.birthName.substr(0, 3);
-        query.birthDate = s.traits.birthDate;
+        query.birthNamePrefix = s.request.traits.birthName.substr(0, 3);
+        query.birthDate = s.request.traits.birthDate;
         const auto t0 = SteadyClock::now();
         const auto found = patients.Search(query);
         searchMs.push_back(Ms(SteadyClock::now() - t0));
-        const bool hasSource =
-            std::any_of(found.begin(), found.end(), [&](const domain::Identity& i) { return i.id == s.id; });
-        if (found.empty() || (!hasSource && static_cast<int>(found.size()) < query.limit))
+        const bool full = static_cast<int>(found.size()) >= query.limit;
+        if (!full && std::none_of(found.begin(), found.end(), [&](const auto& i) { return i.id == s.id; }))
             throw InternalError("bench.search", "search missed identity " + std::to_string(s.id) + " (" +
-                                                    s.traits.birthName + ", " + s.traits.birthDate.ToIso() + ")");
-        searchResults += found.size();
-        searchFull += static_cast<int>(found.size()) >= query.limit;
+                                                    s.request.traits.birthName + ", " + query.birthDate->ToIso() + ")");
+        searchResults += found.size(), searchFull += full;
     }
-    const Stats search = Summarize(searchMs);
     const double searchAvg = static_cast<double>(searchResults) / static_cast<double>(opt.queries);
-    PrintLatency("search (prefix + birth date)", search,
-                 "avg " + Fixed(searchAvg, 2) + " results, " + std::to_string(searchFull) + " hit the limit");
+    const Stats search = Summarize(searchMs);
+    Report(w, "search_ms", "search (prefix + birth date)", search,
+           "avg " + Fixed(searchAvg, 2) + " results, " + std::to_string(searchFull) + " at the limit");
+    w.Key("search_avg_results").Double(searchAvg);
 
     // ---- duplicate candidates: exact traits half the time, a typical entry mistake otherwise ----
     std::uint64_t dupResults = 0, exact = 0, exactFound = 0, perturbed = 0, perturbedFound = 0;
     for (std::uint64_t q = 0; q < opt.queries; ++q) {
         const Sample& s = samples[queryRng.Below(samples.size())];
-        domain::StrictTraits probe = s.traits;
-        bool changed = false;
-        if (queryRng.Chance(0.5)) {
-            Date& d = probe.birthDate;
-            if (queryRng.Chance(0.5)) {
-                if (d.day <= 12 && d.day != d.month) std::swap(d.day, d.month);  // day/month inverted
-                else d.day += d.day > 1 ? -1 : 1;                                 // one digit off
-            } else {
-                probe.birthName = PhoneticVariant(probe.birthName);
-            }
-            changed = probe != s.traits;
+        domain::StrictTraits probe = s.request.traits;
+        if (Date& d = probe.birthDate; queryRng.Chance(0.5)) {
+            if (!queryRng.Chance(0.5)) probe.birthName = PhoneticVariant(probe.birthName);
+            else if (d.day <= 12 && d.day != d.month) std::swap(d.day, d.month);  // day/month inverted
+            else d.day += d.day > 1 ? -1 : 1;                                     // one digit off
         }
+        const bool changed = probe != s.request.traits;
         const auto t0 = SteadyClock::now();
-        const auto candidates = patients.FindDuplicates(probe, s.usedName);
+        const auto candidates = patients.FindDuplicates(probe, s.request.usedName);
         dupMs.push_back(Ms(SteadyClock::now() - t0));
-        const bool hasSource = std::any_of(candidates.begin(), candidates.end(),
-                                           [&](const domain::DuplicateCandidate& c) { return c.identity.id == s.id; });
         if (!changed && candidates.empty())
-            throw InternalError("bench.duplicates", "no candidate for the exact traits of identity " +
-                                                        std::to_string(s.id));
+            throw InternalError("bench.duplicates", "no candidate for the exact traits of " + std::to_string(s.id));
+        const bool hasSource =
+            std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) { return c.identity.id == s.id; });
         dupResults += candidates.size();
-        (changed ? perturbed : exact) += 1;
-        (changed ? perturbedFound : exactFound) += hasSource;
+        ++(changed ? perturbed : exact), (changed ? perturbedFound : exactFound) += hasSource;
     }
-    const Stats dup = Summarize(dupMs);
     const double dupAvg = static_cast<double>(dupResults) / static_cast<double>(opt.queries);
-    const auto pct = [](std::uint64_t a, std::uint64_t b) { return b ? 100.0 * static_cast<double>(a) / static_cast<double>(b) : 100.0; };
-    PrintLatency("duplicates", dup,
-                 "avg " + Fixed(dupAvg, 2) + " candidates; source found " + Fixed(pct(exactFound, exact), 1) +
-                     "% of " + std::to_string(exact) + " exact, " + Fixed(pct(perturbedFound, perturbed), 1) +
-                     "% of " + std::to_string(perturbed) + " perturbed queries");
+    const Stats dup = Summarize(dupMs);
+    Report(w, "duplicate_ms", "duplicates", dup,
+           "avg " + Fixed(dupAvg, 2) + " candidates; source found in " + Fixed(Percent(exactFound, exact), 1) +
+               "% of " + std::to_string(exact) + " exact, " + Fixed(Percent(perturbedFound, perturbed), 1) +
+               "% of " + std::to_string(perturbed) + " perturbed queries");
+    w.Key("duplicate_avg_candidates").Double(dupAvg);
+    w.Key("duplicate_found_exact").Double(Percent(exactFound, exact) / 100);
+    w.Key("duplicate_found_perturbed").Double(Percent(perturbedFound, perturbed) / 100);
 
     // ---- size and memory (before closing: the WAL is part of what the disk holds) ----
     std::error_code ec;
-    const auto dbBytes = fs::file_size(dbPath, ec);
+    const std::uintmax_t dbBytes = fs::file_size(dbPath, ec);
     if (ec) throw EnvironmentError("bench.size", "cannot read the size of " + dbPath);
-    const auto walSize = fs::file_size(dbPath + "-wal", ec);
-    const std::uintmax_t walBytes = ec ? 0 : walSize;
+    const std::uintmax_t walBytes = fs::exists(dbPath + "-wal") ? fs::file_size(dbPath + "-wal") : 0;
     const double totalMb = static_cast<double>(dbBytes + walBytes) / 1e6;
     const double perIdentity = static_cast<double>(dbBytes + walBytes) / static_cast<double>(opt.count);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double rssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux: kilobytes
     std::cout << "database: " << Fixed(totalMb, 1) << " MB (" << dbBytes << " bytes + WAL " << walBytes << "), "
-              << Fixed(perIdentity, 0) << " bytes/identity (journal included)\npeak RSS: " << Fixed(rssMb, 1)
-              << " MB\n";
+              << Fixed(perIdentity, 0) << " bytes/identity, journal included\npeak RSS: " << Fixed(rssMb, 1) << " MB\n";
+    w.Field("db_bytes", i64(dbBytes)).Field("wal_bytes", i64(walBytes));
+    w.Key("db_mb").Double(totalMb).Key("bytes_per_identity").Double(perIdentity).Key("peak_rss_mb").Double(rssMb);
     store.reset();
 
-    struct Target {
-        const char* name;
-        double value;
-        const char* unit;
-        bool atLeast;
-        double limit;
-    };
-    const Target targets[] = {{"import_rate", importRate, "identities/s", true, 50000},
-                              {"search_p95", search.p95, "ms", false, 2},
-                              {"duplicate_p95", dup.p95, "ms", false, 10}};
-    util::JsonWriter w;
-    w.BeginObject().Field("count", static_cast<std::int64_t>(opt.count)).Field("batch", static_cast<std::int64_t>(opt.batch));
-    w.Field("queries", static_cast<std::int64_t>(opt.queries)).Field("seed", static_cast<std::int64_t>(opt.seed));
-    w.Key("import_rate").Double(importRate).Key("import_seconds").Double(importMs / 1000.0);
-    w.Key("import_wall_seconds").Double(wallSeconds).Key("import_rate_first_batch").Double(firstBatchRate);
-    w.Key("import_rate_last_batch").Double(lastBatchRate);
-    WriteStats(w, "search_ms", search);
-    w.Key("search_avg_results").Double(searchAvg);
-    WriteStats(w, "duplicate_ms", dup);
-    w.Key("duplicate_avg_candidates").Double(dupAvg).Key("duplicate_recall_exact").Double(pct(exactFound, exact) / 100);
-    w.Key("duplicate_recall_perturbed").Double(pct(perturbedFound, perturbed) / 100);
-    w.Field("db_bytes", static_cast<std::int64_t>(dbBytes)).Field("wal_bytes", static_cast<std::int64_t>(walBytes));
-    w.Key("db_mb").Double(totalMb).Key("bytes_per_identity").Double(perIdentity).Key("peak_rss_mb").Double(rssMb);
     w.Key("targets").BeginObject();
-    for (const auto& t : targets) {
-        const bool ok = t.atLeast ? t.value >= t.limit : t.value <= t.limit;
-        w.Field(t.name, ok);
-        std::cout << "target " << t.name << ": " << Fixed(t.value, t.atLeast ? 0 : 3) << " " << t.unit << " (target "
-                  << (t.atLeast ? ">= " : "<= ") << Fixed(t.limit, 0) << ") " << (ok ? "OK" : "MISSED") << "\n";
-    }
-    w.EndObject().EndObject();
-    std::cout << "BENCH_JSON " << w.Str() << std::endl;
+    const auto target = [&](const char* name, double value, const char* unit, bool atLeast, double limit) {
+        const bool ok = atLeast ? value >= limit : value <= limit;
+        w.Field(name, ok);
+        std::cout << "target " << name << ": " << Fixed(value, atLeast ? 0 : 3) << " " << unit << " (target "
+                  << (atLeast ? ">= " : "<= ") << Fixed(limit, 0) << ") " << (ok ? "OK" : "MISSED") << "\n";
+    };
+    target("import_rate", importRate, "identities/s", true, 50000);
+    target("search_p95", search.p95, "ms", false, 2);
+    target("duplicate_p95", dup.p95, "ms", false, 10);
+    std::cout << "BENCH_JSON " << w.EndObject().EndObject().Str() << std::endl;
     return 0;
 }
 
-bool ParseCount(const char* text, std::uint64_t& out) {
+bool ParseNumber(const char* text, std::uint64_t& out, std::uint64_t min) {
     char* end = nullptr;
-    const unsigned long long v = std::strtoull(text, &end, 10);
-    if (!*text || *end || text[0] == '-') return false;
-    out = v;
-    return true;
+    out = std::strtoull(text, &end, 10);
+    return *text >= '0' && *text <= '9' && !*end && out >= min;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     Options opt;
-    const char* usage =
-        "usage: vigie_bench_store [--count N] [--db PATH] [--queries N] [--seed S] [--batch N] [--keep]\n"
-        "  --db must not exist yet; the database is removed at the end unless --keep.\n";
+    const char* usage = "usage: vigie_bench_store [--count N] [--db PATH] [--queries N] [--seed S] [--batch N] "
+                        "[--keep]\n  --db must not exist yet; the database is removed at the end unless --keep.\n";
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        const bool hasValue = i + 1 < argc;
+        const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
         bool ok = true;
+        if (arg == "--help" || arg == "-h") return std::cout << usage, 0;
         if (arg == "--keep") opt.keep = true;
-        else if (arg == "--help" || arg == "-h") return std::cout << usage, 0;
-        else if (arg == "--db" && hasValue) opt.db = argv[++i];
-        else if (arg == "--count" && hasValue) ok = ParseCount(argv[++i], opt.count) && opt.count > 0;
-        else if (arg == "--queries" && hasValue) ok = ParseCount(argv[++i], opt.queries) && opt.queries > 0;
-        else if (arg == "--seed" && hasValue) ok = ParseCount(argv[++i], opt.seed);
-        else if (arg == "--batch" && hasValue) ok = ParseCount(argv[++i], opt.batch) && opt.batch > 0;
+        else if (!value) ok = false;
+        else if (arg == "--db") opt.db = value;
+        else if (arg == "--count") ok = ParseNumber(value, opt.count, 1);
+        else if (arg == "--queries") ok = ParseNumber(value, opt.queries, 1);
+        else if (arg == "--seed") ok = ParseNumber(value, opt.seed, 0);
+        else if (arg == "--batch") ok = ParseNumber(value, opt.batch, 1);
         else ok = false;
-        if (!ok) return std::cerr << "bad argument near '" << arg << "'\n" << usage, 2;
+        if (ok && arg != "--keep") ++i;
+        if (!ok || (arg == "--db" && opt.db.empty())) return std::cerr << "bad argument: " << arg << "\n" << usage, 2;
     }
     try {
         return Run(opt);

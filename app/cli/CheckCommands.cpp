@@ -19,7 +19,9 @@ int NirCheck(Context& ctx, Args& args) {
     const domain::NirCheck c = key ? CheckNir(nir, std::string_view(*key)) : CheckNir(nir);
     if (ctx.json) {
         util::JsonWriter w;
-        w.BeginObject().Field("ok", c.ok).Field("value", c.value).Field("message", c.message);
+        w.BeginObject().Field("ok", c.ok);
+        if (!c.ok) w.Field("code", "check.invalid_nir");
+        w.Field("value", c.value).Field("message", c.message);
         if (c.expectedKey) w.Field("expected_key", *c.expectedKey);
         w.EndObject();
         ctx.out << w.Str() << '\n';
@@ -61,7 +63,9 @@ int TraitsNormalize(Context& ctx, Args& args) {
             for (const auto& i : c.issues) ctx.out << "  ✗ " << i.message << '\n';
         }
     }
-    w.Field("ok", allOk).EndObject();
+    w.Field("ok", allOk);
+    if (!allOk) w.Field("code", "check.invalid_trait");
+    w.EndObject();
     if (!any) throw BadInputError("input.args", "Indiquer au moins --birth-name ou --first-names.");
     if (ctx.json) ctx.out << w.Str() << '\n';
     return allOk ? kExitOk : kExitRefused;

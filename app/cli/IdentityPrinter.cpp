@@ -36,9 +36,12 @@ void PrintIdentityText(std::ostream& out, const Identity& id) {
     Line(out, "Nom utilisé                ", id.usedName);
     Line(out, "Prénom utilisé             ", id.usedFirstName);
     std::string attrs;
-    if (id.attributes.homonyme) attrs += "homonyme ";
-    if (id.attributes.douteuse) attrs += "douteuse ";
-    if (id.attributes.fictive) attrs += "fictive ";
+    auto add = [&](bool on, const char* name) {
+        if (on) attrs += (attrs.empty() ? "" : ", ") + std::string(name);
+    };
+    add(id.attributes.homonyme, "homonyme");
+    add(id.attributes.douteuse, "douteuse");
+    add(id.attributes.fictive, "fictive");
     Line(out, "Attributs                  ", attrs);
     if (id.ins) {
         if (id.status == IdentityStatus::Qualifiee) {

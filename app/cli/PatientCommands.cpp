@@ -230,7 +230,7 @@ int PatientEdit(Context& ctx, Args& args) {
     args.Done(1);
     if (!any) throw BadInputError("input.args", "Aucune modification demandée (--birth-name, --first-names, …).");
     const Operator op = ctx.Operator();
-    return Report(ctx, service.EditTraits(op, id, edit), "Identité modifiée.");
+    return Report(ctx, service.EditTraits(op, id, edit, current.version), "Identité modifiée.");
 }
 
 }  // namespace vigie::cli

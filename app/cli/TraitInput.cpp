@@ -11,9 +11,7 @@ using namespace vigie::domain;
 std::string CheckedTrait(const std::string& value, TraitKind kind, const char* label) {
     TextCheck c = CheckInsCharset(value, kind);
     if (c.ok) return c.value;
-    std::string msg = std::string(label) + " refusé :";
-    for (const auto& issue : c.issues) msg += " " + issue.message + ".";
-    throw BadInputError("input.trait", msg);
+    throw BadInputError("input.trait", std::string(label) + " refusé : " + DescribeRefusal(c) + ".");
 }
 
 CompletedDate ParseBirthDateOption(const std::string& value) {

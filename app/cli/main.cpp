@@ -101,10 +101,7 @@ int Run(const std::vector<std::string>& argv) {
         else if ((rest[k] == "--db" || rest[k] == "--user") && k + 1 < rest.size()) (rest[k] == "--db" ? dbPath : user) = rest[++k];
         else words.push_back(rest[k]);
     }
-    if (words.empty()) {
-        std::cerr << kUsage;
-        return cli::kExitBadInput;
-    }
+    if (words.empty()) throw BadInputError("input.command", "Commande manquante (vigie-cli --help).");
     cli::Command command = nullptr;
     std::size_t consumed = 0;
     for (std::size_t n : {2u, 1u}) {
@@ -118,10 +115,9 @@ int Run(const std::vector<std::string>& argv) {
             break;
         }
     }
-    if (!command) {
-        std::cerr << "Commande inconnue : « " << words[0] << (words.size() > 1 ? " " + words[1] : "") << " ».\n" << kUsage;
-        return cli::kExitBadInput;
-    }
+    if (!command)
+        throw BadInputError("input.command", "Commande inconnue : « " + words[0] +
+                                                 (words.size() > 1 ? " " + words[1] : "") + " » (vigie-cli --help).");
     if (!user)
         if (const char* env = std::getenv("VIGIE_USER"); env && *env) user = env;
     const std::string path = dbPath.value_or(DefaultDatabasePath());

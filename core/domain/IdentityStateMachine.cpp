@@ -226,7 +226,7 @@ std::vector<std::string> IdentityStateMachine::ValidateTraits(const StrictTraits
         }
         TextCheck c = CheckInsCharset(value, kind);
         if (!c.ok)
-            for (const auto& issue : c.issues) out.push_back(std::string(label) + " : " + issue.message);
+            out.push_back(std::string(label) + " : " + DescribeRefusal(c));
         else if (c.value != value)
             out.push_back(std::string(label) + " : forme attendue « " + c.value + " »");
     };

@@ -324,11 +324,18 @@ TextCheck CheckInsCharset(std::string_view input, TraitKind kind) {
     if (!scan.issues.empty()) {
         // The refusal tells the operator what to type instead, when there is a clean answer.
         const TextCheck proposal = NormalizeTrait(input, kind);
-        if (proposal.ok) {
-            for (TextIssue& issue : scan.issues) issue.message += " ; forme proposée : " + proposal.value;
-        }
+        TextCheck result = Finish(input, std::move(scan), kind);
+        if (proposal.ok) result.proposal = proposal.value;
+        return result;
     }
     return Finish(input, std::move(scan), kind);
+}
+
+std::string DescribeRefusal(const TextCheck& check) {
+    std::string out;
+    for (const auto& issue : check.issues) out += (out.empty() ? "" : " ; ") + issue.message;
+    if (!check.proposal.empty()) out += " ; forme proposée : " + check.proposal;
+    return out;
 }
 
 std::string ComparableForm(std::string_view input) {

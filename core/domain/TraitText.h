@@ -30,6 +30,7 @@ struct TextCheck {
     std::string value;               // the normalised form (always filled, best effort)
     bool changed = false;            // value differs from the input
     std::vector<TextIssue> issues;   // empty when ok
+    std::string proposal;            // CheckInsCharset refusals: NormalizeTrait's valid form, if any
 };
 
 // Entry-time normalisation: trims and collapses spaces, upper-cases, transliterates accents and
@@ -43,6 +44,10 @@ TextCheck NormalizeTrait(std::string_view input, TraitKind kind);
 // accented letters' case; never transliterates. Anything outside A–Z, space, ' and - (and `--`
 // in names) is refused, with NormalizeTrait's proposal quoted in the message when one exists.
 TextCheck CheckInsCharset(std::string_view input, TraitKind kind);
+
+// One French sentence for a refused check: the issues joined, then the proposal once
+// (« Caractère non autorisé « Æ » en position 3 ; forme proposée : D'AEION »).
+std::string DescribeRefusal(const TextCheck& check);
 
 // Comparison form (local vs INS, duplicate search): normalised, `-` and `'` mapped to space,
 // spaces collapsed. Never fails: unmappable characters are kept as they are.

@@ -121,7 +121,8 @@ std::vector<ports::JournalEntry> PatientService::History(IdentityId id) {
     });
 }
 
-CommandResult PatientService::ApplyEvent(const Operator& op, IdentityId id, const Event& ev, Permission permission) {
+CommandResult PatientService::ApplyEvent(const Operator& op, IdentityId id, const Event& ev, Permission permission,
+                                        std::optional<std::int64_t> expectedVersion) {
     if (auto r = CheckPermission(op, permission)) {
         // Still fail on an unknown id, so the operator is not told "no right" for a typo.
         ports::RunInTransaction(m_store, TransactionMode::Read, [&](IStoreTransaction& tx) { LoadOrThrow(tx, id); });
@@ -129,6 +130,9 @@ CommandResult PatientService::ApplyEvent(const Operator& op, IdentityId id, cons
     }
     return ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
         const Identity before = LoadOrThrow(tx, id);
+        if (expectedVersion && before.version != *expectedVersion)
+            throw BusinessError("store.stale", "L'identité n° " + std::to_string(id) +
+                                                   " a été modifiée entre-temps à un autre poste : recommencer.");
         Outcome o = IdentityStateMachine::Apply(before, ev, op.role);
         if (!o.Allowed()) return Refused(*o.refusal);
         if (const auto* accepted = std::get_if<event::InsAccepted>(&ev)) {
@@ -170,8 +174,9 @@ CommandResult PatientService::SetAttribute(const Operator& op, IdentityId id, ev
     return ApplyEvent(op, id, event::SetAttribute{attribute, on}, Permission::SetAttribute);
 }
 
-CommandResult PatientService::EditTraits(const Operator& op, IdentityId id, const event::EditTraits& edit) {
-    return ApplyEvent(op, id, edit, Permission::EditTraits);
+CommandResult PatientService::EditTraits(const Operator& op, IdentityId id, const event::EditTraits& edit,
+                                        std::optional<std::int64_t> expectedVersion) {
+    return ApplyEvent(op, id, edit, Permission::EditTraits, expectedVersion);
 }
 
 CommandResult PatientService::AcceptIns(const Operator& op, IdentityId id, const StrictTraits& insTraits,

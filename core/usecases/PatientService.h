@@ -54,7 +54,10 @@ public:
     CommandResult WithdrawDocument(const domain::Operator& op, domain::IdentityId id);
     CommandResult SetAttribute(const domain::Operator& op, domain::IdentityId id,
                                domain::event::AttributeName attribute, bool on);
-    CommandResult EditTraits(const domain::Operator& op, domain::IdentityId id, const domain::event::EditTraits& edit);
+    // `expectedVersion`: the version the edit was prepared from; a newer stored version (changed
+    // at another counter meanwhile) is refused with "store.stale" rather than overwritten.
+    CommandResult EditTraits(const domain::Operator& op, domain::IdentityId id, const domain::event::EditTraits& edit,
+                             std::optional<std::int64_t> expectedVersion = std::nullopt);
     // INSi gave exactly one identity and the operator confirmed it is this person.
     CommandResult AcceptIns(const domain::Operator& op, domain::IdentityId id, const domain::StrictTraits& insTraits,
                             const domain::InsData& ins);
@@ -68,7 +71,7 @@ public:
 
 private:
     CommandResult ApplyEvent(const domain::Operator& op, domain::IdentityId id, const domain::Event& event,
-                             domain::Permission permission);
+                             domain::Permission permission, std::optional<std::int64_t> expectedVersion = std::nullopt);
     static std::optional<domain::Refusal> CheckPermission(const domain::Operator& op, domain::Permission p);
 
     ports::IStore& m_store;

@@ -19,7 +19,8 @@ void ThrowSqlite(sqlite3* db, int rc, const std::string& context) {
     if (primary == SQLITE_FULL)
         throw EnvironmentError("store.disk_full", "Disque plein : écriture impossible, rien n'a été enregistré.");
     if (primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_READONLY)
-        throw EnvironmentError("store.access", "Base de données inaccessible (" + context + ") : " + detail);
+        throw EnvironmentError("store.access", "Base de données inaccessible : droits d'accès ou chemin incorrects (détail : " +
+                                                   detail + ").");
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
         throw EnvironmentError("store.corrupt", "Fichier de base de données illisible ou corrompu : " + detail);
     throw EnvironmentError("store.io", "Erreur de base de données (" + context + ") : " + detail);
@@ -80,7 +81,9 @@ Connection::Connection(const std::string& path) {
         const std::string msg = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw EnvironmentError("store.access", "Impossible d'ouvrir la base « " + path + " » : " + msg);
+        throw EnvironmentError("store.access", "Impossible d'ouvrir la base « " + path +
+                                                   " » : chemin, dossier ou droits d'accès incorrects (détail : " +
+                                                   msg + ").");
     }
     sqlite3_busy_timeout(m_db, 5000);
     sqlite3_extended_result_codes(m_db, 1);

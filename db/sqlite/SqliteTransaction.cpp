@@ -1,6 +1,7 @@
 #include "db/sqlite/SqliteTransaction.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/domain/Status.h"
 #include "core/domain/TraitText.h"
@@ -250,75 +251,84 @@ std::optional<Identity> SqliteTransaction::GetIdentity(IdentityId id) {
 }
 
 std::vector<Identity> SqliteTransaction::Search(const ports::SearchQuery& q) {
-    std::vector<std::string> conditions;
-    std::vector<std::string> params;
-    std::vector<std::string> firstNameWords;  // extra words of a free-text query, filtered after
-    if (q.birthDate) {
-        conditions.push_back("birth_date = ?");
-        params.push_back(q.birthDate->ToIso());
-    }
+    // Conditions every interpretation shares.
+    std::string base;
+    std::vector<std::string> baseParams;
+    auto add = [&](const std::string& condition, std::initializer_list<std::string> values) {
+        base += (base.empty() ? "(" : " AND (") + condition + ")";
+        baseParams.insert(baseParams.end(), values);
+    };
+    if (q.birthDate) add("birth_date = ?", {q.birthDate->ToIso()});
     if (!q.birthNamePrefix.empty()) {
-        conditions.push_back("cmp_birth_name >= ? AND cmp_birth_name < ?");
         const std::string p = ComparableForm(q.birthNamePrefix);
-        params.push_back(p);
-        params.push_back(PrefixEnd(p));
+        add("cmp_birth_name >= ? AND cmp_birth_name < ?", {p, PrefixEnd(p)});
     }
+    // A free text is an IPP, a date, or names: "DE LA TOUR MARIE" may be the name "DE LA TOUR"
+    // and the first name "MARIE", or the name "DE LA" … so every split of the words is tried,
+    // the longest name first. First-name words are matched as word prefixes after the query.
+    struct Reading {
+        std::string condition;
+        std::vector<std::string> params;
+        std::vector<std::string> firstNameWords;
+    };
+    std::vector<Reading> readings;
     if (!q.text.empty()) {
-        std::string text = q.text;
-        if (AllDigits(text)) {
-            conditions.push_back("id = ?");
-            params.push_back(text);
-        } else if (auto d = Date::Parse(text)) {
-            conditions.push_back("birth_date = ?");
-            params.push_back(d->ToIso());
+        if (AllDigits(q.text)) {
+            readings.push_back({"id = ?", {q.text}, {}});
+        } else if (auto d = Date::Parse(q.text)) {
+            readings.push_back({"birth_date = ?", {d->ToIso()}, {}});
         } else {
-            // "DUPONT JEAN": the first word is a name prefix (birth or used name), the rest
-            // must start words of the first names.
-            const std::string cmp = ComparableForm(text);
-            const std::size_t space = cmp.find(' ');
-            const std::string name = cmp.substr(0, space);
-            if (space != std::string::npos) {
-                std::size_t start = space + 1;
-                while (start < cmp.size()) {
-                    std::size_t end = cmp.find(' ', start);
-                    if (end == std::string::npos) end = cmp.size();
-                    firstNameWords.push_back(cmp.substr(start, end - start));
-                    start = end + 1;
-                }
+            std::vector<std::string> words;
+            const std::string cmp = ComparableForm(q.text);
+            for (std::size_t start = 0; start < cmp.size();) {
+                std::size_t end = cmp.find(' ', start);
+                if (end == std::string::npos) end = cmp.size();
+                words.push_back(cmp.substr(start, end - start));
+                start = end + 1;
             }
-            conditions.push_back(
-                "id IN (SELECT id FROM identities WHERE cmp_birth_name >= ? AND cmp_birth_name < ? "
-                "UNION SELECT id FROM identities WHERE cmp_used_name >= ? AND cmp_used_name < ?)");
-            for (int twice = 0; twice < 2; ++twice) {
-                params.push_back(name);
-                params.push_back(PrefixEnd(name));
+            for (std::size_t k = words.size(); k >= 1; --k) {
+                std::string name = words[0];
+                for (std::size_t i = 1; i < k; ++i) name += " " + words[i];
+                readings.push_back({"id IN (SELECT id FROM identities WHERE cmp_birth_name >= ? AND cmp_birth_name < ? "
+                                    "UNION SELECT id FROM identities WHERE cmp_used_name >= ? AND cmp_used_name < ?)",
+                                    {name, PrefixEnd(name), name, PrefixEnd(name)},
+                                    std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(k), words.end())});
             }
         }
+    } else {
+        readings.push_back({});
     }
-    if (conditions.empty()) return {};
-    std::string where;
-    for (const auto& c : conditions) where += (where.empty() ? "(" : " AND (") + c + ")";
-    const int fetch = firstNameWords.empty() ? q.limit : q.limit * 20;
-    const std::string sql = std::string("SELECT ") + kIdentityColumns + " FROM identities WHERE " + where +
-                            " ORDER BY cmp_birth_name, id LIMIT ?";
-    auto& s = m_conn.Prepare(sql);
-    int i = 1;
-    for (const auto& p : params) s.Bind(i++, p);
-    s.Bind(i, std::max(fetch, 0));
+    if (base.empty() && readings.front().condition.empty()) return {};
+
     std::vector<Identity> out;
-    while (s.Step()) {
-        Identity identity = ReadIdentity(s);
-        if (!firstNameWords.empty()) {
-            const std::string names = " " + ComparableForm(identity.traits.birthFirstNames + " " + identity.usedFirstName);
-            bool all = true;
-            for (const auto& w : firstNameWords)
-                if (names.find(" " + w) == std::string::npos) all = false;
-            if (!all) continue;
+    std::set<IdentityId> seen;
+    const int limit = std::max(q.limit, 0);
+    for (const Reading& r : readings) {
+        if (static_cast<int>(out.size()) >= limit) break;
+        std::string where = base;
+        if (!r.condition.empty()) where += (where.empty() ? "(" : " AND (") + r.condition + ")";
+        const int fetch = r.firstNameWords.empty() ? limit : limit * 20;
+        auto& s = m_conn.Prepare(std::string("SELECT ") + kIdentityColumns + " FROM identities WHERE " + where +
+                                 " ORDER BY cmp_birth_name, id LIMIT ?");
+        int i = 1;
+        for (const auto& p : baseParams) s.Bind(i++, p);
+        for (const auto& p : r.params) s.Bind(i++, p);
+        s.Bind(i, fetch);
+        while (s.Step() && static_cast<int>(out.size()) < limit) {
+            Identity identity = ReadIdentity(s);
+            if (seen.count(identity.id)) continue;
+            if (!r.firstNameWords.empty()) {
+                const std::string names =
+                    " " + ComparableForm(identity.traits.birthFirstNames + " " + identity.usedFirstName);
+                const bool all = std::all_of(r.firstNameWords.begin(), r.firstNameWords.end(),
+                                             [&](const std::string& w) { return names.find(" " + w) != std::string::npos; });
+                if (!all) continue;
+            }
+            seen.insert(identity.id);
+            out.push_back(std::move(identity));
         }
-        out.push_back(std::move(identity));
-        if (static_cast<int>(out.size()) >= q.limit) break;
+        s.Reset();
     }
-    s.Reset();
     for (auto& id : out) LoadInsHistory(id);
     return out;
 }

@@ -153,6 +153,12 @@ BOOST_DATA_TEST_CASE(StaleUpdatesAreRefused, bdata::make(StoreBackends()), backe
         BOOST_TEST(e.Code() == "store.stale");
     }
     BOOST_TEST(w.Patients().Get(id.id).identity.usedName == "A");
+    // The use-case refuses an edit prepared from an older version (another counter wrote since).
+    const Identity current = w.Patients().Get(id.id).identity;
+    event::EditTraits edit{current.traits, "C", ""};
+    BOOST_CHECK_THROW(w.Patients().EditTraits(w.counter, id.id, edit, current.version - 1), BusinessError);
+    BOOST_TEST(w.Patients().Get(id.id).identity.usedName == "A");
+    BOOST_TEST(w.Patients().EditTraits(w.counter, id.id, edit, current.version).Ok());
 }
 
 BOOST_DATA_TEST_CASE(UncommittedTransactionsLeaveNothing, bdata::make(StoreBackends()), backend) {
