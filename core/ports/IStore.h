@@ -55,6 +55,22 @@ struct JournalEntry {
     std::string hash;                          // SHA-256 over the fields above (JournalChain.h)
 };
 
+// Bulk verification work list (see usecases/BulkVerification.h).
+struct VerificationRun {
+    std::int64_t id = 0;
+    std::string createdAt;
+    std::string operatorName;
+    std::string state;          // running, paused, done
+    std::int64_t total = 0;
+    std::int64_t inDoubt = 0;   // claimed items found after an abrupt stop (verified again)
+    std::string finishedAt;
+};
+
+struct VerificationCounts {
+    std::int64_t pending = 0, claimed = 0, done = 0, failed = 0;
+    std::vector<std::pair<std::string, std::int64_t>> byOutcome;
+};
+
 class IStoreTransaction {
 public:
     virtual ~IStoreTransaction() = default;
@@ -93,6 +109,21 @@ public:
     virtual std::optional<domain::Operator> FindOperator(const std::string& name) = 0;
     virtual std::vector<domain::Operator> ListOperators() = 0;
 
+    // --- bulk verification work list ---
+    virtual std::vector<IdentityId> IdentitiesHoldingIns() = 0;
+    virtual std::int64_t CreateVerificationRun(const VerificationRun& run, const std::vector<IdentityId>& items) = 0;
+    virtual std::optional<VerificationRun> GetVerificationRun(std::int64_t runId) = 0;
+    virtual std::optional<VerificationRun> LatestUnfinishedRun() = 0;
+    virtual void SetVerificationRunState(std::int64_t runId, const std::string& state, const std::string& at) = 0;
+    // pending → claimed, at most `max`, in identity order; returns the claimed ids.
+    virtual std::vector<IdentityId> ClaimVerificationItems(std::int64_t runId, int max) = 0;
+    // claimed → pending; returns how many (resume after an abrupt stop, or a pause).
+    virtual std::int64_t ReleaseClaimedItems(std::int64_t runId) = 0;
+    virtual void AddInDoubt(std::int64_t runId, std::int64_t count) = 0;
+    virtual void FinishVerificationItem(std::int64_t runId, IdentityId id, bool failed, const std::string& outcome,
+                                        const std::string& detail, const std::string& at) = 0;
+    virtual VerificationCounts CountVerificationItems(std::int64_t runId) = 0;
+
     // --- installation settings (instance UUID, document list…) ---
     virtual std::optional<std::string> GetSetting(const std::string& key) = 0;
     virtual void SetSetting(const std::string& key, const std::string& value) = 0;
@@ -101,6 +132,8 @@ public:
 };
 
 enum class TransactionMode { Read, Write };
+
+
 
 class IStore {
 public:

@@ -129,35 +129,40 @@ CommandResult PatientService::ApplyEvent(const Operator& op, IdentityId id, cons
         return Refused(*r);
     }
     return ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
-        const Identity before = LoadOrThrow(tx, id);
-        if (expectedVersion && before.version != *expectedVersion)
-            throw BusinessError("store.stale", "L'identité n° " + std::to_string(id) +
-                                                   " a été modifiée entre-temps à un autre poste : recommencer.");
-        Outcome o = IdentityStateMachine::Apply(before, ev, op.role);
-        if (!o.Allowed()) return Refused(*o.refusal);
-        if (const auto* accepted = std::get_if<event::InsAccepted>(&ev)) {
-            // One matricule INS (+OID) = at most one identity: a collision is blocked and
-            // journaled for the identity-vigilance review.
-            const auto holder = tx.FindIdentityByIns(accepted->ins.active.matricule, accepted->ins.active.oid);
-            if (holder && *holder != id) {
-                Journal(tx, m_clock, op, "identity.ins_collision", id, Snapshot(before),
-                        "{\"other_identity\":" + std::to_string(*holder) + "}");
-                return Refused(Refusal{"rule.ins_collision",
-                                       "Cet INS est déjà porté par l'identité n° " + std::to_string(*holder) +
-                                           " : doublon potentiel signalé à l'identitovigilance."});
-            }
-        }
-        Identity after = *o.after;
-        after.updatedAt = m_clock.NowUtc();
-        tx.UpdateIdentity(after);
-        after.version = before.version + 1;
-        if (const auto* checked = std::get_if<event::DocumentChecked>(&ev)) tx.AddDocumentCheck(id, checked->check);
-        Journal(tx, m_clock, op, o.action, id, Snapshot(before), Snapshot(after));
-        CommandResult result;
-        result.identity = std::move(after);
-        result.notes = std::move(o.notes);
-        return result;
+        return ApplyIdentityEvent(tx, m_clock, op, id, ev, expectedVersion);
     });
+}
+
+CommandResult ApplyIdentityEvent(IStoreTransaction& tx, const ports::IClock& clock, const Operator& op, IdentityId id,
+                                 const Event& ev, std::optional<std::int64_t> expectedVersion) {
+    const Identity before = LoadOrThrow(tx, id);
+    if (expectedVersion && before.version != *expectedVersion)
+        throw BusinessError("store.stale", "L'identité n° " + std::to_string(id) +
+                                               " a été modifiée entre-temps à un autre poste : recommencer.");
+    Outcome o = IdentityStateMachine::Apply(before, ev, op.role);
+    if (!o.Allowed()) return Refused(*o.refusal);
+    if (const auto* accepted = std::get_if<event::InsAccepted>(&ev)) {
+        // One matricule INS (+OID) = at most one identity: a collision is blocked and
+        // journaled for the identity-vigilance review.
+        const auto holder = tx.FindIdentityByIns(accepted->ins.active.matricule, accepted->ins.active.oid);
+        if (holder && *holder != id) {
+            Journal(tx, clock, op, "identity.ins_collision", id, Snapshot(before),
+                    "{\"other_identity\":" + std::to_string(*holder) + "}");
+            return Refused(Refusal{"rule.ins_collision", "Cet INS est déjà porté par l'identité n° " +
+                                                             std::to_string(*holder) +
+                                                             " : doublon potentiel signalé à l'identitovigilance."});
+        }
+    }
+    Identity after = *o.after;
+    after.updatedAt = clock.NowUtc();
+    tx.UpdateIdentity(after);
+    after.version = before.version + 1;
+    if (const auto* checked = std::get_if<event::DocumentChecked>(&ev)) tx.AddDocumentCheck(id, checked->check);
+    Journal(tx, clock, op, o.action, id, Snapshot(before), Snapshot(after));
+    CommandResult result;
+    result.identity = std::move(after);
+    result.notes = std::move(o.notes);
+    return result;
 }
 
 CommandResult PatientService::CheckDocument(const Operator& op, IdentityId id, const std::string& documentType,

@@ -78,6 +78,13 @@ private:
     const ports::IClock& m_clock;
 };
 
+// Applies `event` to identity `id` inside the caller's transaction (load, decide, save, journal),
+// for use-cases that must commit other rows atomically with it (bulk verification).
+// Permissions are the caller's business. BadInputError for an unknown id.
+CommandResult ApplyIdentityEvent(ports::IStoreTransaction& tx, const ports::IClock& clock, const domain::Operator& op,
+                                 domain::IdentityId id, const domain::Event& event,
+                                 std::optional<std::int64_t> expectedVersion = std::nullopt);
+
 // Journals `action` on `id` under `op` inside `tx` (before/after are JSON snapshots or "").
 void Journal(ports::IStoreTransaction& tx, const ports::IClock& clock, const domain::Operator& op,
              const std::string& action, std::optional<domain::IdentityId> id, std::string before, std::string after);

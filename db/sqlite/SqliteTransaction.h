@@ -40,6 +40,18 @@ public:
     std::optional<domain::Operator> FindOperator(const std::string& name) override;
     std::vector<domain::Operator> ListOperators() override;
 
+    std::vector<domain::IdentityId> IdentitiesHoldingIns() override;
+    std::int64_t CreateVerificationRun(const ports::VerificationRun& run, const std::vector<domain::IdentityId>& items) override;
+    std::optional<ports::VerificationRun> GetVerificationRun(std::int64_t runId) override;
+    std::optional<ports::VerificationRun> LatestUnfinishedRun() override;
+    void SetVerificationRunState(std::int64_t runId, const std::string& state, const std::string& at) override;
+    std::vector<domain::IdentityId> ClaimVerificationItems(std::int64_t runId, int max) override;
+    std::int64_t ReleaseClaimedItems(std::int64_t runId) override;
+    void AddInDoubt(std::int64_t runId, std::int64_t count) override;
+    void FinishVerificationItem(std::int64_t runId, domain::IdentityId id, bool failed, const std::string& outcome,
+                                const std::string& detail, const std::string& at) override;
+    ports::VerificationCounts CountVerificationItems(std::int64_t runId) override;
+
     std::optional<std::string> GetSetting(const std::string& key) override;
     void SetSetting(const std::string& key, const std::string& value) override;
 

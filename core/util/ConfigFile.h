@@ -1,0 +1,30 @@
+#pragma once
+// A small `key = value` configuration file (# comments, blank lines), as written by
+// `vigie-insi-sim pki` and documented in the README. Unknown keys are kept (other modules read
+// their own); a malformed line is bad input with its line number.
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace vigie::util {
+
+class ConfigFile {
+public:
+    static ConfigFile Load(const std::string& path);   // BadInputError / EnvironmentError, in French
+    static ConfigFile Parse(const std::string& text, const std::string& origin);
+
+    std::optional<std::string> Get(const std::string& key) const;
+    std::string Require(const std::string& key) const;                 // BadInputError when missing
+    long GetLong(const std::string& key, long fallback, long min, long max) const;
+    double GetDouble(const std::string& key, double fallback, double min, double max) const;
+    bool GetBool(const std::string& key, bool fallback) const;
+    const std::string& Origin() const { return m_origin; }
+
+private:
+    std::map<std::string, std::string> m_values;
+    std::map<std::string, int> m_lines;
+    std::string m_origin;
+};
+
+}  // namespace vigie::util
