@@ -8,8 +8,10 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   # core, store, CLI
   libsqlite3-dev sqlite3 nlohmann-json3-dev
-  # tests
-  libboost-test-dev
+  # INSi client (SOAP, mTLS) and its simulator
+  libxml2-dev libxml2-utils libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
+  # tests: Boost.Test, libFuzzer (clang), curl for the simulator's smoke test
+  libboost-test-dev clang libclang-rt-14-dev curl
 )
 
 missing=()

@@ -2,10 +2,22 @@
 
 #include <ostream>
 
+#include "core/insi/InsiClient.h"
+#include "core/usecases/Installation.h"
 #include "core/usecases/OperatorService.h"
 #include "core/util/Json.h"
 
 namespace vigie::cli {
+
+Context::Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory)
+    : out(outStream), err(errStream), m_factory(std::move(factory)), m_insiFactory(std::move(insiFactory)) {}
+
+Context::~Context() = default;
+
+insi::InsiClient& Context::Insi() {
+    if (!m_insi) m_insi = m_insiFactory(usecases::InstallationInstanceId(Store()));
+    return *m_insi;
+}
 
 ports::IStore& Context::Store() {
     if (!m_store) m_store = m_factory();

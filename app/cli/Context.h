@@ -13,6 +13,10 @@
 #include "core/ports/IStore.h"
 #include "core/usecases/PatientService.h"
 
+namespace vigie::insi {
+class InsiClient;
+}
+
 namespace vigie::cli {
 
 // Exit codes (documented in the README).
@@ -25,8 +29,10 @@ inline constexpr int kExitInternal = 4;     // a bug
 class Context {
 public:
     using StoreFactory = std::function<std::unique_ptr<ports::IStore>()>;
-    Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory)
-        : out(outStream), err(errStream), m_factory(std::move(factory)) {}
+    // Builds the INSi client from the configuration, given the installation instance id.
+    using InsiFactory = std::function<std::unique_ptr<insi::InsiClient>(const std::string& instanceId)>;
+    Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory);
+    ~Context();
 
     std::ostream& out;
     std::ostream& err;
@@ -35,6 +41,7 @@ public:
     ports::SystemClock clock;
 
     ports::IStore& Store();
+    insi::InsiClient& Insi();  // opens the store too (installation instance id)
     // The operator running the command; BadInputError when --user is missing or unknown.
     domain::Operator Operator();
 
@@ -45,7 +52,9 @@ public:
 
 private:
     StoreFactory m_factory;
+    InsiFactory m_insiFactory;
     std::unique_ptr<ports::IStore> m_store;
+    std::unique_ptr<insi::InsiClient> m_insi;
 };
 
 class Args;
@@ -65,5 +74,10 @@ int JournalVerify(Context&, Args&);
 int OperatorAdd(Context&, Args&);
 int OperatorList(Context&, Args&);
 int Stats(Context&, Args&);
+int InsiSearch(Context&, Args&);
+int InsiVitale(Context&, Args&);
+int InsiParse(Context&, Args&);
+int PatientRetrieve(Context&, Args&);
+int VerifyAll(Context&, Args&);
 
 }  // namespace vigie::cli

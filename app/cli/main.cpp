@@ -11,6 +11,8 @@
 #include "app/cli/Args.h"
 #include "app/cli/Context.h"
 #include "core/util/Json.h"
+#include "core/insi/InsiClient.h"
+#include "core/util/ConfigFile.h"
 #include "db/sqlite/SqliteStore.h"
 
 namespace fs = std::filesystem;
@@ -18,7 +20,7 @@ using namespace vigie;
 
 namespace {
 
-const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--user NOM] [--json] COMMANDE …
+const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--user NOM] [--json] COMMANDE …
 
   nir check <15 caractères | 13 caractères et clé>
   traits normalize --birth-name S [--first-names S] [--used-name S] [--used-first-name S]
@@ -34,8 +36,16 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--user NOM] [--json] C
   journal verify
   operator add NOM --role comptoir|preparateur|titulaire|identitovigilance | operator list
   stats
+  insi search --birth-name S --first-names S --sex M|F --birth-date D [--birth-place COG]
+              [--print-request] [--show-ins]
+  insi vitale --insured-nir N --birth-name S --birth-date D [--beneficiary-nir N] [--rank R]
+              [--usual-name S] [--print-request] [--show-ins]
+  insi parse FICHIER [--show-ins]
+  patient retrieve ID [--accept]
+  verify --all | --resume [--rate N] [--concurrency N]
 
 Base : --db, sinon $VIGIE_DB, sinon ~/.local/share/vigie/vigie.db.
+Configuration INSi : --config, sinon $VIGIE_CONFIG, sinon ~/.config/vigie/vigie.conf.
 Opérateur : --user, sinon $VIGIE_USER.
 Codes de sortie : 0 succès, 1 refus métier, 2 saisie invalide, 3 environnement, 4 erreur interne.
 )";
@@ -47,6 +57,25 @@ std::string DefaultDatabasePath() {
     else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".local" / "share";
     else base = fs::current_path();
     return (base / "vigie" / "vigie.db").string();
+}
+
+std::string DefaultConfigPath() {
+    if (const char* env = std::getenv("VIGIE_CONFIG"); env && *env) return env;
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home) base = fs::path(home) / ".config";
+    else base = fs::current_path();
+    return (base / "vigie" / "vigie.conf").string();
+}
+
+std::unique_ptr<insi::InsiClient> OpenInsi(const std::string& configPath, const std::string& instanceId,
+                                           const ports::IClock& clock) {
+    if (!fs::exists(configPath))
+        throw EnvironmentError("config.missing",
+                               "Configuration INSi introuvable : « " + configPath +
+                                   " » (--config ; « vigie-insi-sim pki --out DOSSIER » crée celle de démonstration).");
+    return std::make_unique<insi::InsiClient>(insi::InsiSettings::FromConfig(util::ConfigFile::Load(configPath)),
+                                              instanceId, clock);
 }
 
 std::unique_ptr<ports::IStore> OpenStore(const std::string& path) {
@@ -77,19 +106,26 @@ const std::map<std::string, cli::Command>& Commands() {
         {"operator add", cli::OperatorAdd},
         {"operator list", cli::OperatorList},
         {"stats", cli::Stats},
+        {"insi search", cli::InsiSearch},
+        {"insi vitale", cli::InsiVitale},
+        {"insi parse", cli::InsiParse},
+        {"patient retrieve", cli::PatientRetrieve},
+        {"verify", cli::VerifyAll},
     };
     return commands;
 }
 
 int Run(const std::vector<std::string>& argv) {
     // Global options come before the command words.
-    std::optional<std::string> dbPath, user;
+    std::optional<std::string> dbPath, user, configPath;
     bool json = false;
     std::size_t i = 0;
     for (; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a == "--json") json = true;
-        else if ((a == "--db" || a == "--user") && i + 1 < argv.size()) (a == "--db" ? dbPath : user) = argv[++i];
+        else if (a == "--db" && i + 1 < argv.size()) dbPath = argv[++i];
+        else if (a == "--user" && i + 1 < argv.size()) user = argv[++i];
+        else if (a == "--config" && i + 1 < argv.size()) configPath = argv[++i];
         else if (a == "--help" || a == "-h") { std::cout << kUsage; return cli::kExitOk; }
         else break;
     }
@@ -98,7 +134,9 @@ int Run(const std::vector<std::string>& argv) {
     std::vector<std::string> words;
     for (std::size_t k = 0; k < rest.size(); ++k) {
         if (rest[k] == "--json") json = true;
-        else if ((rest[k] == "--db" || rest[k] == "--user") && k + 1 < rest.size()) (rest[k] == "--db" ? dbPath : user) = rest[++k];
+        else if (rest[k] == "--db" && k + 1 < rest.size()) dbPath = rest[++k];
+        else if (rest[k] == "--user" && k + 1 < rest.size()) user = rest[++k];
+        else if (rest[k] == "--config" && k + 1 < rest.size()) configPath = rest[++k];
         else words.push_back(rest[k]);
     }
     if (words.empty()) throw BadInputError("input.command", "Commande manquante (vigie-cli --help).");
@@ -121,11 +159,14 @@ int Run(const std::vector<std::string>& argv) {
     if (!user)
         if (const char* env = std::getenv("VIGIE_USER"); env && *env) user = env;
     const std::string path = dbPath.value_or(DefaultDatabasePath());
-    cli::Context ctx(std::cout, std::cerr, [path] { return OpenStore(path); });
+    const std::string config = configPath.value_or(DefaultConfigPath());
+    static ports::SystemClock clock;
+    cli::Context ctx(std::cout, std::cerr, [path] { return OpenStore(path); },
+                     [config](const std::string& instanceId) { return OpenInsi(config, instanceId, clock); });
     ctx.json = json;
     ctx.user = user;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume"});
     return command(ctx, args);
 }
 

@@ -7,15 +7,8 @@
 namespace vigie::domain {
 namespace {
 
-std::string Prefix(const std::string& comparable, std::size_t n) {
-    std::string out;
-    for (char c : comparable) {
-        if (c == ' ') continue;
-        out += c;
-        if (out.size() == n) break;
-    }
-    return out;
-}
+// The first characters of the comparable form, spaces included: the store filters on the same.
+std::string Prefix(const std::string& comparable, std::size_t n) { return comparable.substr(0, n); }
 
 // One component differs, or day and month are swapped: typical entry mistakes.
 bool NearDate(const Date& a, const Date& b) {

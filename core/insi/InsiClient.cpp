@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "core/domain/Nir.h"
+#include "core/util/Uuid.h"
 
 namespace vigie::insi {
 
@@ -103,9 +104,9 @@ const TlsIdentity& InsiClient::IdentityFor(InsiCallMode mode) const {
 
 SoapContext InsiClient::NewContext(InsiCallMode mode) {
     SoapContext c;
-    c.messageId = "uuid:" + NewUuidV4();
-    c.lpsContextId = NewUuidV4();
-    c.bamContextId = NewUuidV4();
+    c.messageId = "uuid:" + util::NewUuidV4();
+    c.lpsContextId = util::NewUuidV4();
+    c.bamContextId = util::NewUuidV4();
     c.timestamp = m_clock.NowUtc();
     c.emitter = mode == InsiCallMode::Operator ? m_emitterManual : m_emitterAutomatic;
     c.idam = m_settings.idam;

@@ -37,6 +37,13 @@ struct SoapContext {
     std::string instanceId;       // UUID generated once per installation
 };
 
+// Requests are built with libxml2's tree API, so every value is escaped. The INSi character set
+// is the caller's check (insi.md §5); text that no XML can carry (control characters, invalid
+// UTF-8) throws BadInputError "insi.request_text" instead of producing an ill-formed request.
+// No wsse:Security block is written: in software-certificate mode it would be empty, and the
+// WSSE XSD requires at least one saml:Assertion in it. RECVITALE sends the card's birth date
+// verbatim in the body (DateNaissance) but punctuated AAAA-MM-JJ in ContexteBAM/DateNai, whose
+// XSD type has that pattern (AAAAMMJJ and JJ/MM/AAAA are re-punctuated, digits never changed).
 std::string BuildRecSansVitale(const ports::InsiTraitsQuery& query, const SoapContext& context);
 std::string BuildRecVitale(const ports::InsiVitaleQuery& query, const SoapContext& context);
 
@@ -47,10 +54,10 @@ struct ParsedResponse {
 
 // Exactly one of result/fault is set. Throws ports::InsiError (code "insi.malformed",
 // not transient) with a French message for anything else: not XML, too large, no Envelope/Body,
-// unknown CodeCR, CodeCR 00 without INDIVIDU/INSACTIF/TIQ, missing mandatory TIQ fields.
+// unknown CodeCR, CodeCR 00 without INDIVIDU/INSACTIF/TIQ, missing mandatory TIQ fields
+// (NomNaissance, ListePrenom, Sexe M/F, DateNaissance as a real AAAA-MM-JJ date), an INS without
+// NumIdentifiant or OID, a DOCTYPE (refused outright: no DTD, no entity is ever processed).
+// Matricules are NumIdentifiant + Cle exactly as received (no key check); DateDeb/DateFin raw.
 ParsedResponse ParseResponse(std::string_view xml);
-
-// A random (version 4) UUID, lower-case, without the "uuid:" prefix.
-std::string NewUuidV4();
 
 }  // namespace vigie::insi

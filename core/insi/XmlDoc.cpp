@@ -21,6 +21,28 @@ void RefuseDoctype(void* userData, const xmlChar*, const xmlChar*, const xmlChar
     xmlStopParser(ctxt);
 }
 
+// libxml2 reports some errors (input encoding conversion, I/O) through the thread's global
+// handlers rather than the parser context, which print to stderr by default: a hostile answer
+// would then write into the application's output. For the duration of one call these go
+// nowhere; the context still records its last error for our own message.
+// (A template: the error parameter is xmlError* before libxml2 2.12 and const xmlError* after.)
+template <typename Error>
+void Discard(void*, Error) {}
+
+class QuietErrors {
+public:
+    QuietErrors() : m_handler(xmlStructuredError), m_context(xmlStructuredErrorContext) {
+        xmlSetStructuredErrorFunc(nullptr, &Discard);
+    }
+    ~QuietErrors() { xmlSetStructuredErrorFunc(m_context, m_handler); }
+    QuietErrors(const QuietErrors&) = delete;
+    QuietErrors& operator=(const QuietErrors&) = delete;
+
+private:
+    xmlStructuredErrorFunc m_handler;
+    void* m_context;
+};
+
 bool IsXmlSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 std::string_view Trim(std::string_view s) {
@@ -60,6 +82,7 @@ DocPtr ParseUntrusted(std::string_view bytes, std::string& error) {
     ctxt->sax->externalSubset = &RefuseDoctype;
     ParseState state;
     ctxt->_private = &state;
+    const QuietErrors quiet;
 
     // Deliberately absent: XML_PARSE_NOENT (entity substitution), XML_PARSE_DTDLOAD,
     // XML_PARSE_DTDATTR, XML_PARSE_DTDVALID, XML_PARSE_XINCLUDE and XML_PARSE_HUGE.
@@ -78,6 +101,7 @@ DocPtr ParseUntrusted(std::string_view bytes, std::string& error) {
 }
 
 std::string Serialise(xmlDoc* doc) {
+    const QuietErrors quiet;
     xmlChar* raw = nullptr;
     int size = 0;
     xmlDocDumpMemoryEnc(doc, &raw, &size, "UTF-8");

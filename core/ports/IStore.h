@@ -42,6 +42,20 @@ struct SearchQuery {
     int limit = 50;
 };
 
+// What a duplicate search looks for (domain/DuplicateFinder.h ranks the pool):
+//  - same birth date and (birth name starting with the same 3 characters, same phonetic key of
+//    the birth name, or birth/used names crossed);
+//  - same phonetic keys of birth name and first name, and a near birth date (one of year, month,
+//    day different, or day and month swapped).
+struct DuplicateProbe {
+    domain::Date birthDate;
+    std::string birthNamePrefix;   // first 3 characters of the comparable birth name
+    std::string birthNameKey;      // PhoneticKey(birth name)
+    std::string firstNameKey;      // PhoneticKey(first birth first name)
+    std::string comparableBirthName;
+    std::string comparableUsedName;  // "" when none
+};
+
 struct JournalEntry {
     std::int64_t seq = 0;                      // 1, 2, 3… with no gap
     std::string at;                            // UTC timestamp
@@ -81,10 +95,9 @@ public:
     // Replaces the stored identity whose id and version match; bumps the version.
     virtual void UpdateIdentity(const domain::Identity& identity) = 0;
     virtual std::vector<domain::Identity> Search(const SearchQuery& query) = 0;
-    virtual std::vector<domain::Identity> FindByBirthDate(const domain::Date& date, int limit) = 0;
-    // Same phonetic keys of birth name and first birth first name (any birth date).
-    virtual std::vector<domain::Identity> FindByPhoneticKeys(const std::string& birthNameKey,
-                                                             const std::string& firstNameKey, int limit) = 0;
+    // The candidate pool for a duplicate search, filtered in the store so that no limit can hide
+    // a real candidate behind a common name (see DuplicateProbe).
+    virtual std::vector<domain::Identity> FindDuplicatePool(const DuplicateProbe& probe, int limit) = 0;
     virtual std::optional<IdentityId> FindIdentityByIns(const std::string& matricule, const std::string& oid) = 0;
     virtual std::int64_t CountIdentities() = 0;
     virtual std::vector<std::pair<std::string, std::int64_t>> CountByStatus() = 0;

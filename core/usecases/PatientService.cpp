@@ -32,11 +32,14 @@ std::vector<DuplicateCandidate> Duplicates(IStoreTransaction& tx, const StrictTr
                                            const std::string& usedName, IdentityId excludeId) {
     StrictTraits probe = traits;
     if (probe.firstBirthFirstName.empty()) probe.firstBirthFirstName = FirstOfList(probe.birthFirstNames);
-    std::vector<Identity> pool = tx.FindByBirthDate(probe.birthDate, kCandidatePoolLimit);
-    auto phonetic = tx.FindByPhoneticKeys(PhoneticKey(probe.birthName), PhoneticKey(probe.firstBirthFirstName),
-                                          kCandidatePoolLimit);
-    for (auto& p : phonetic)
-        if (p.traits.birthDate != probe.birthDate) pool.push_back(std::move(p));
+    ports::DuplicateProbe p;
+    p.birthDate = probe.birthDate;
+    p.comparableBirthName = ComparableForm(probe.birthName);
+    p.birthNamePrefix = p.comparableBirthName.substr(0, 3);
+    p.birthNameKey = PhoneticKey(probe.birthName);
+    p.firstNameKey = PhoneticKey(probe.firstBirthFirstName);
+    p.comparableUsedName = ComparableForm(usedName);
+    const std::vector<Identity> pool = tx.FindDuplicatePool(p, kCandidatePoolLimit);
     return RankDuplicates(probe, usedName, pool, excludeId);
 }
 

@@ -333,14 +333,31 @@ std::vector<Identity> SqliteTransaction::Search(const ports::SearchQuery& q) {
     return out;
 }
 
-std::vector<Identity> SqliteTransaction::FindByBirthDate(const Date& date, int limit) {
-    return QueryIdentities("birth_date = ?", {date.ToIso()}, limit);
-}
-
-std::vector<Identity> SqliteTransaction::FindByPhoneticKeys(const std::string& birthNameKey,
-                                                            const std::string& firstNameKey, int limit) {
-    if (birthNameKey.empty()) return {};
-    return QueryIdentities("phon_birth_name = ? AND phon_first_name = ?", {birthNameKey, firstNameKey}, limit);
+std::vector<Identity> SqliteTransaction::FindDuplicatePool(const ports::DuplicateProbe& p, int limit) {
+    char y[8], m[4], d[4];
+    std::snprintf(y, sizeof y, "%04d", p.birthDate.year);
+    std::snprintf(m, sizeof m, "%02d", p.birthDate.month);
+    std::snprintf(d, sizeof d, "%02d", p.birthDate.day);
+    const std::string date = p.birthDate.ToIso();
+    // Same birth date: the (birth_date, cmp_birth_name) index, names filtered in SQL.
+    std::vector<Identity> pool = QueryIdentities(
+        "birth_date = ? AND ((cmp_birth_name >= ? AND cmp_birth_name < ?) OR phon_birth_name = ? "
+        "OR (? <> '' AND (cmp_birth_name = ? OR cmp_used_name = ?)) OR (cmp_used_name <> '' AND cmp_used_name = ?))",
+        {date, p.birthNamePrefix, PrefixEnd(p.birthNamePrefix), p.birthNameKey, p.comparableUsedName,
+         p.comparableUsedName, p.comparableUsedName, p.comparableBirthName},
+        limit);
+    if (p.birthNameKey.empty()) return pool;
+    // Near birth date, same phonetic names: the (phon_birth_name, phon_first_name, birth_date) index.
+    const std::string swapped = std::string(y) + "-" + d + "-" + m;
+    auto near = QueryIdentities(
+        "phon_birth_name = ? AND phon_first_name = ? AND birth_date <> ? AND ("
+        "birth_date = ? "                                                      // day and month swapped
+        "OR (substr(birth_date, 1, 4) = ? AND substr(birth_date, 6, 2) = ?) "  // only the day differs
+        "OR (substr(birth_date, 1, 4) = ? AND substr(birth_date, 9, 2) = ?) "  // only the month differs
+        "OR (substr(birth_date, 6, 5) = ?))",                                  // only the year differs
+        {p.birthNameKey, p.firstNameKey, date, swapped, y, m, y, d, std::string(m) + "-" + d}, limit);
+    pool.insert(pool.end(), std::make_move_iterator(near.begin()), std::make_move_iterator(near.end()));
+    return pool;
 }
 
 std::optional<IdentityId> SqliteTransaction::FindIdentityByIns(const std::string& matricule, const std::string& oid) {

@@ -18,9 +18,7 @@ public:
     std::optional<domain::Identity> GetIdentity(domain::IdentityId id) override;
     void UpdateIdentity(const domain::Identity& identity) override;
     std::vector<domain::Identity> Search(const ports::SearchQuery& query) override;
-    std::vector<domain::Identity> FindByBirthDate(const domain::Date& date, int limit) override;
-    std::vector<domain::Identity> FindByPhoneticKeys(const std::string& birthNameKey, const std::string& firstNameKey,
-                                                     int limit) override;
+    std::vector<domain::Identity> FindDuplicatePool(const ports::DuplicateProbe& probe, int limit) override;
     std::optional<domain::IdentityId> FindIdentityByIns(const std::string& matricule, const std::string& oid) override;
     std::int64_t CountIdentities() override;
     std::vector<std::pair<std::string, std::int64_t>> CountByStatus() override;
