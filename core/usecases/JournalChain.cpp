@@ -1,6 +1,5 @@
 #include "core/usecases/JournalChain.h"
 
-#include "core/util/Json.h"
 #include "core/util/Sha256.h"
 
 namespace vigie::usecases {
@@ -10,26 +9,46 @@ const std::string kGenesis(64, '0');
 }
 
 std::string JournalChain::ComputeHash(const ports::JournalEntry& e) {
-    // A JSON array gives an unambiguous encoding of the fields (no separator collisions).
-    util::JsonWriter w;
-    w.BeginArray()
-        .Int(e.seq)
-        .String(e.at)
-        .String(e.operatorName)
-        .String(e.role)
-        .String(e.action);
-    if (e.identityId) w.Int(*e.identityId); else w.Null();
-    w.String(e.before).String(e.after).String(e.prevHash).EndArray();
-    return util::Sha256::HexDigest(w.Str());
+    // Each field as a netstring "<length>:<bytes>," fed straight to the hash: an unambiguous
+    // encoding with no escaping and no copy of the (large) snapshots.
+    util::Sha256 h;
+    auto field = [&h](std::string_view v) {
+        const std::string length = std::to_string(v.size());
+        h.Update(length);
+        h.Update(":");
+        h.Update(v);
+        h.Update(",");
+    };
+    field(std::to_string(e.seq));
+    field(e.at);
+    field(e.operatorName);
+    field(e.role);
+    field(e.action);
+    field(e.identityId ? std::to_string(*e.identityId) : std::string());  // ids start at 1
+    field(e.before);
+    field(e.after);
+    field(e.prevHash);
+    return util::Sha256::ToHex(h.Final());
+}
+
+JournalChain::Appender::Appender(ports::IStoreTransaction& tx) : m_tx(tx) {
+    const auto last = tx.LastJournalEntry();
+    m_seq = last ? last->seq : 0;
+    m_hash = last ? last->hash : kGenesis;
+}
+
+ports::JournalEntry JournalChain::Appender::Append(ports::JournalEntry entry) {
+    entry.seq = m_seq + 1;
+    entry.prevHash = m_hash;
+    entry.hash = ComputeHash(entry);
+    m_tx.InsertJournalEntry(entry);
+    m_seq = entry.seq;
+    m_hash = entry.hash;
+    return entry;
 }
 
 ports::JournalEntry JournalChain::Append(ports::IStoreTransaction& tx, ports::JournalEntry entry) {
-    const auto last = tx.LastJournalEntry();
-    entry.seq = last ? last->seq + 1 : 1;
-    entry.prevHash = last ? last->hash : kGenesis;
-    entry.hash = ComputeHash(entry);
-    tx.InsertJournalEntry(entry);
-    return entry;
+    return Appender(tx).Append(std::move(entry));
 }
 
 JournalVerification JournalChain::Verify(ports::IStoreTransaction& tx) {

@@ -19,6 +19,18 @@ struct JournalVerification {
 
 class JournalChain {
 public:
+    // Appends many entries in one transaction, reading the chain head once (bulk import).
+    class Appender {
+    public:
+        explicit Appender(ports::IStoreTransaction& tx);
+        ports::JournalEntry Append(ports::JournalEntry entry);
+
+    private:
+        ports::IStoreTransaction& m_tx;
+        std::int64_t m_seq = 0;
+        std::string m_hash;
+    };
+
     static std::string ComputeHash(const ports::JournalEntry& entry);
     // Fills seq, prevHash and hash from the last entry, then inserts. Call inside the write
     // transaction that makes the change being journaled.

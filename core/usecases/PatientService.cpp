@@ -212,12 +212,21 @@ CommandResult PatientService::Import(const Operator& op, const std::vector<Creat
     }
     ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
         const std::string now = m_clock.NowUtc();
+        const std::string role(RoleCode(op.role));
+        JournalChain::Appender journal(tx);  // the chain head stays in memory for the batch
         if (createdIds) createdIds->clear();
         for (Identity& identity : created) {
             identity.createdAt = identity.updatedAt = now;
             identity.id = tx.InsertIdentity(identity);
             identity.version = 1;
-            Journal(tx, m_clock, op, "identity.imported", identity.id, "", Snapshot(identity));
+            ports::JournalEntry e;
+            e.at = now;
+            e.operatorName = op.name;
+            e.role = role;
+            e.action = "identity.imported";
+            e.identityId = identity.id;
+            e.after = Snapshot(identity);
+            journal.Append(std::move(e));
             if (createdIds) createdIds->push_back(identity.id);
         }
     });

@@ -6,24 +6,28 @@
 namespace vigie::util {
 
 void AppendJsonString(std::string& out, std::string_view v) {
+    out.reserve(out.size() + v.size() + 2);
     out += '"';
-    for (unsigned char c : v) {
+    std::size_t run = 0;  // start of the current run of characters that need no escaping
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const auto c = static_cast<unsigned char>(v[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(v.data() + run, i - run);
+        run = i + 1;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
             case '\n': out += "\\n"; break;
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);  // UTF-8 passes through
-                }
+            default: {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            }
         }
     }
+    out.append(v.data() + run, v.size() - run);  // UTF-8 passes through
     out += '"';
 }
 

@@ -29,6 +29,7 @@ public:
         m_conn.Exec("PRAGMA foreign_keys = ON");
         m_conn.Prepare("PRAGMA journal_mode = WAL").Run();
         m_conn.Exec(options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        m_conn.Exec("PRAGMA cache_size = -" + std::to_string(std::max(options.cacheMegabytes, 2) * 1024));
         Migrate();
     }
 

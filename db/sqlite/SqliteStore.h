@@ -12,6 +12,7 @@ namespace vigie::db {
 
 struct SqliteOptions {
     bool synchronousFull = true;  // FULL survives power loss; NORMAL is enough for a process crash
+    int cacheMegabytes = 64;      // page cache: index pages of a large référentiel stay in memory
 };
 
 // Opens (creating if needed) the database file and brings its schema up to date.
