@@ -1,6 +1,7 @@
 #include "core/util/ConfigFile.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,12 @@
 
 namespace vigie::util {
 namespace {
+std::string Number(double d) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", d);
+    return buf;
+}
+
 std::string Trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r");
     if (b == std::string::npos) return "";
@@ -81,8 +88,7 @@ double ConfigFile::GetDouble(const std::string& key, double fallback, double min
     const double d = std::strtod(v->c_str(), &end);
     if (errno || !end || *end || !(d >= min && d <= max))
         throw BadInputError("config.value", m_origin + ", ligne " + std::to_string(m_lines.at(key)) + " : « " + key +
-                                                " » doit être un nombre entre " + std::to_string(min) + " et " +
-                                                std::to_string(max) + ".");
+                                                " » doit être un nombre entre " + Number(min) + " et " + Number(max) + ".");
     return d;
 }
 

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -161,6 +162,20 @@ insi::InsiSettings SimProcess::Settings() const {
     s.rateCap = 65;
     s.testMode = true;
     return s;
+}
+
+void SimProcess::WriteConfig(const std::filesystem::path& path, double rateCap) const {
+    const insi::InsiSettings s = Settings();
+    std::ofstream out(path);
+    out << "# test configuration\n"
+        << "insi.endpoint = " << s.endpoint << "\n"
+        << "insi.ca_file = " << s.caFile << "\n"
+        << "insi.cert_manu = " << s.manual.certFile << "\ninsi.key_manu = " << s.manual.keyFile << "\n"
+        << "insi.cert_auto = " << s.automatic.certFile << "\ninsi.key_auto = " << s.automatic.keyFile << "\n"
+        << "insi.idam = " << s.idam << "\n"
+        << "insi.timeout_ms = 5000\ninsi.retries = 1\n"
+        << "insi.rate_cap = " << rateCap << "\n"
+        << "insi.test_mode = true\n";
 }
 
 void SimProcess::Control(const std::string& json) const { Request(*this, "/_sim/control", &json); }

@@ -31,6 +31,8 @@ public:
     // Client settings pointing at this simulator (INSI-MANU / INSI-AUTO, test mode).
     insi::InsiSettings Settings() const;
     // POST /_sim/control with a JSON body; GET /_sim/stats as JSON text.
+    // Writes a vigie.conf (the format InsiSettings::FromConfig reads) pointing at this simulator.
+    void WriteConfig(const std::filesystem::path& path, double rateCap = 10) const;
     void Control(const std::string& json) const;
     std::string Stats() const;
     void Stop();
