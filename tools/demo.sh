@@ -1,36 +1,54 @@
 #!/usr/bin/env bash
-# The main job: installs what is missing, builds, and runs the counter on the embedded demo stack.
-# Until the counter app exists (issues #3–#6), it plays a counter scenario with vigie-cli on a
-# fresh SQLite référentiel: operators, patients, a duplicate caught, a document check, a doubtful
-# identity, the journal and its verification.
+# The main job: installs what is missing, builds, and runs the counter on the embedded demo stack
+# (SQLite référentiel, local INSi simulator over mutual TLS with a fresh test PKI).
+# Until the counter app exists (issues #4–#6), it plays a counter scenario with vigie-cli:
+# operators, an INS retrieved and qualified with a passport, the CNDA strategy cases (first name
+# by first name, birth place after "several"), a duplicate caught, a doubtful identity refused,
+# the bulk verification of the file, and the journal verified.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/tools/setup.sh"
-"$root/tools/build.sh" vigie-cli
+"$root/tools/build.sh" vigie-cli vigie-insi-sim
 demo="$root/build/demo"
 rm -rf "$demo" && mkdir -p "$demo"
-export VIGIE_DB="$demo/vigie.db"
 cli="$root/build/app/cli/vigie-cli"
+sim="$root/build/tools/insi-sim/vigie-insi-sim"
+
+# The simulator on a free loopback port, stopped when the demo ends.
+"$sim" pki --out "$demo/pki" >/dev/null
+"$sim" --listen 127.0.0.1:0 --pki "$demo/pki" --personas "$root/tools/insi-sim/personas.csv" \
+  --log "$demo/insi-requests.log" >"$demo/sim.out" 2>"$demo/sim.err" &
+sim_pid=$!
+trap 'kill $sim_pid 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q LISTENING "$demo/sim.out" 2>/dev/null && break; sleep 0.1; done
+port=$(sed -n 's/^LISTENING 127.0.0.1:\([0-9]*\)$/\1/p' "$demo/sim.out")
+[ -n "$port" ] || { echo "le simulateur INSi n'a pas démarré"; cat "$demo/sim.err"; exit 1; }
+sed -i "s#^insi.endpoint = .*#insi.endpoint = https://127.0.0.1:$port/lps#" "$demo/pki/vigie.conf"
+export VIGIE_DB="$demo/vigie.db" VIGIE_CONFIG="$demo/pki/vigie.conf"
 
 step() { printf '\n\033[1m$ vigie-cli %s\033[0m\n' "$*"; "$cli" "$@" || echo "(code de sortie $?)"; }
 
+echo "Simulateur INSi : https://127.0.0.1:$port/lps (mTLS, PKI de test dans $demo/pki)"
 step operator add claire --role titulaire
 step --user claire operator add paul --role comptoir
 step --user claire operator add ines --role identitovigilance
 export VIGIE_USER=paul
-step nir check 2550814168025 38
-step nir check 260095652012481
 step traits normalize --birth-name "d'Æion" --first-names "Cœur"
-step patient create --birth-name "ECETINSI" --first-names "Pierre-Alain Muriel Floriant" --sex M --birth-date 2009-07-14 --birth-place 63220
-step patient create --birth-name "ECETINSY" --first-names "Pierre-Alain" --sex M --birth-date 2009-07-14
-step patient create --birth-name "Tchitchi" --first-names "Catarina Bella" --sex F --birth-date 1936-06-21 --birth-place 63220 --used-name "Martin"
+step patient create --birth-name "Ecetinsi" --first-names "Pierre-Alain" --sex M --birth-date 2009-07-14
+step patient retrieve 1
+step patient retrieve 1 --accept
 step patient validate 1 --document passeport --expires 2031-05-01
-step patient validate 2 --document permis
-step patient set-attribute 2 douteuse
-step patient search --text "ecet"
 step patient show 1
+step insi search --birth-name TCHITCHI --first-names "OLA CATARINA" --sex F --birth-date 1936-06-21
+step insi search --birth-name "DE VINCI" --first-names LEONARDO --sex M --birth-date 2014-02-01 --birth-place 63220
+step insi search --birth-name "D'ÆION" --first-names "CŒUR" --sex M --birth-date 1987-01-01
+step patient create --birth-name "ECETINSY" --first-names "Pierre" --sex M --birth-date 2009-07-14
+step patient create --birth-name "Tchitchi" --first-names "Catarina Bella" --sex F --birth-date 1936-06-21 --used-name "Martin"
+step patient set-attribute 2 douteuse
+step patient retrieve 2
+step --user ines verify --all --rate 10
 step patient history 1
 step journal verify
 step stats
 echo
-echo "Base de démonstration : $VIGIE_DB"
+echo "Base de démonstration : $VIGIE_DB ; requêtes reçues par le simulateur : $demo/insi-requests.log"

@@ -31,6 +31,13 @@ Statement& Statement::Bind(int index, const std::string& value) {
     if (rc != SQLITE_OK) ThrowSqlite(m_db, rc, "bind");
     return *this;
 }
+Statement& Statement::BindView(int index, std::string_view value) {
+    const int rc = sqlite3_bind_text(m_stmt, index, value.empty() ? "" : value.data(), static_cast<int>(value.size()),
+                                     SQLITE_STATIC);
+    if (rc != SQLITE_OK) ThrowSqlite(m_db, rc, "bind");
+    return *this;
+}
+
 Statement& Statement::Bind(int index, std::int64_t value) {
     const int rc = sqlite3_bind_int64(m_stmt, index, value);
     if (rc != SQLITE_OK) ThrowSqlite(m_db, rc, "bind");

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -17,7 +18,10 @@ namespace vigie::db {
 class Statement {
 public:
     Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
-    Statement& Bind(int index, const std::string& value);
+    Statement& Bind(int index, const std::string& value);  // copied by SQLite
+    // Bound without a copy (SQLITE_STATIC): the caller keeps the bytes alive until the statement
+    // has run. Used on the hot insert paths, where copies were a third of SQLite's work.
+    Statement& BindView(int index, std::string_view value);
     Statement& Bind(int index, std::int64_t value);
     Statement& Bind(int index, int value) { return Bind(index, static_cast<std::int64_t>(value)); }
     Statement& BindNull(int index);

@@ -60,46 +60,63 @@ constexpr const char* kWritableColumns =
     "phon_birth_name, phon_first_name, created_at, updated_at";
 constexpr int kWritableCount = 28;
 
-void BindWritable(Statement& s, const Identity& id) {
+// Values derived from an identity for its row; they live here while the statement runs, so
+// that every text is bound without a copy (the identity's own strings outlive the call too).
+struct DerivedColumns {
+    std::string first, birthDate, docExpiry, cmpBirthName, cmpUsedName, phonBirthName, phonFirstName;
+    char sex[2] = {0, 0};
+};
+
+void BindWritable(Statement& s, const Identity& id, DerivedColumns& d) {
     const auto& t = id.traits;
-    const std::string first = t.firstBirthFirstName.empty() ? FirstOfList(t.birthFirstNames) : t.firstBirthFirstName;
-    s.Bind(1, std::string(StatusCode(id.status)))
-        .Bind(2, t.birthName)
-        .Bind(3, t.birthFirstNames)
-        .Bind(4, first)
-        .Bind(5, t.birthDate.ToIso())
+    d.first = t.firstBirthFirstName.empty() ? FirstOfList(t.birthFirstNames) : t.firstBirthFirstName;
+    d.birthDate = t.birthDate.ToIso();
+    d.sex[0] = SexCode(t.sex);
+    d.cmpBirthName = ComparableForm(t.birthName);
+    d.cmpUsedName = ComparableForm(id.usedName);
+    d.phonBirthName = PhoneticKey(t.birthName);
+    d.phonFirstName = PhoneticKey(d.first);
+    s.BindView(1, StatusCode(id.status))
+        .BindView(2, t.birthName)
+        .BindView(3, t.birthFirstNames)
+        .BindView(4, d.first)
+        .BindView(5, d.birthDate)
         .Bind(6, t.birthDateCompleted ? 1 : 0)
-        .Bind(7, std::string(1, SexCode(t.sex)))
-        .Bind(8, t.birthPlace)
-        .Bind(9, id.usedName)
-        .Bind(10, id.usedFirstName)
+        .BindView(7, std::string_view(d.sex, 1))
+        .BindView(8, t.birthPlace)
+        .BindView(9, id.usedName)
+        .BindView(10, id.usedFirstName)
         .Bind(11, id.attributes.homonyme ? 1 : 0)
         .Bind(12, id.attributes.douteuse ? 1 : 0)
         .Bind(13, id.attributes.fictive ? 1 : 0);
     if (id.ins) {
-        s.Bind(14, id.ins->active.matricule)
-            .Bind(15, id.ins->active.oid)
-            .Bind(16, id.ins->active.startDate)
-            .Bind(17, id.ins->active.endDate)
-            .Bind(18, id.ins->retrievedAt);
+        s.BindView(14, id.ins->active.matricule)
+            .BindView(15, id.ins->active.oid)
+            .BindView(16, id.ins->active.startDate)
+            .BindView(17, id.ins->active.endDate)
+            .BindView(18, id.ins->retrievedAt);
     } else {
-        s.BindNull(14).BindNull(15).Bind(16, std::string()).Bind(17, std::string()).Bind(18, std::string());
+        s.BindNull(14).BindNull(15).BindView(16, "").BindView(17, "").BindView(18, "");
     }
     if (id.documentCheck) {
-        const auto& d = *id.documentCheck;
-        s.Bind(19, d.documentType)
-            .Bind(20, d.expiry ? std::optional<std::string>(d.expiry->ToIso()) : std::nullopt)
-            .Bind(21, d.operatorName)
-            .Bind(22, d.checkedAt);
+        const auto& c = *id.documentCheck;
+        s.BindView(19, c.documentType);
+        if (c.expiry) {
+            d.docExpiry = c.expiry->ToIso();
+            s.BindView(20, d.docExpiry);
+        } else {
+            s.BindNull(20);
+        }
+        s.BindView(21, c.operatorName).BindView(22, c.checkedAt);
     } else {
-        s.BindNull(19).BindNull(20).Bind(21, std::string()).Bind(22, std::string());
+        s.BindNull(19).BindNull(20).BindView(21, "").BindView(22, "");
     }
-    s.Bind(23, ComparableForm(t.birthName))
-        .Bind(24, ComparableForm(id.usedName))
-        .Bind(25, PhoneticKey(t.birthName))
-        .Bind(26, PhoneticKey(first))
-        .Bind(27, id.createdAt)
-        .Bind(28, id.updatedAt);
+    s.BindView(23, d.cmpBirthName)
+        .BindView(24, d.cmpUsedName)
+        .BindView(25, d.phonBirthName)
+        .BindView(26, d.phonFirstName)
+        .BindView(27, id.createdAt)
+        .BindView(28, id.updatedAt);
 }
 
 std::string Placeholders(int n) {
@@ -166,12 +183,12 @@ IdentityId SqliteTransaction::InsertIdentity(const Identity& identity) {
     static const std::string sql = std::string("INSERT INTO identities (") + kWritableColumns + ") VALUES (" +
                                    Placeholders(kWritableCount) + ")";
     auto& s = m_conn.Prepare(sql);
-    BindWritable(s, identity);
+    DerivedColumns derived;
+    BindWritable(s, identity, derived);
     s.Run();
-    Identity stored = identity;
-    stored.id = m_conn.LastInsertId();
-    WriteInsHistory(stored);
-    return stored.id;
+    const IdentityId id = m_conn.LastInsertId();
+    WriteInsHistory(id, identity);
+    return id;
 }
 
 void SqliteTransaction::UpdateIdentity(const Identity& identity) {
@@ -191,24 +208,25 @@ void SqliteTransaction::UpdateIdentity(const Identity& identity) {
         return "UPDATE identities SET " + set + ", version = version + 1 WHERE id = ? AND version = ?";
     }();
     auto& s = m_conn.Prepare(sql);
-    BindWritable(s, identity);
+    DerivedColumns derived;
+    BindWritable(s, identity, derived);
     s.Bind(kWritableCount + 1, identity.id).Bind(kWritableCount + 2, identity.version);
     s.Run();
     if (m_conn.Changes() != 1)
         throw BusinessError("store.stale", "L'identité n° " + std::to_string(identity.id) +
                                                " a été modifiée entre-temps à un autre poste : recommencer.");
     m_conn.Prepare("DELETE FROM ins_history WHERE identity_id = ?").Bind(1, identity.id).Run();
-    WriteInsHistory(identity);
+    WriteInsHistory(identity.id, identity);
 }
 
-void SqliteTransaction::WriteInsHistory(const Identity& identity) {
+void SqliteTransaction::WriteInsHistory(IdentityId id, const Identity& identity) {
     if (!identity.ins) return;
     int position = 0;
     for (const auto& h : identity.ins->history) {
         m_conn
             .Prepare("INSERT INTO ins_history (identity_id, position, matricule, oid, start_date, end_date) "
                      "VALUES (?, ?, ?, ?, ?, ?)")
-            .Bind(1, identity.id)
+            .Bind(1, id)
             .Bind(2, position++)
             .Bind(3, h.matricule)
             .Bind(4, h.oid)
@@ -481,9 +499,9 @@ std::optional<ports::JournalEntry> SqliteTransaction::LastJournalEntry() {
 void SqliteTransaction::InsertJournalEntry(const ports::JournalEntry& e) {
     auto& s = m_conn.Prepare(std::string("INSERT INTO journal (") + kJournalColumns +
                              ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.Bind(1, e.seq).Bind(2, e.at).Bind(3, e.operatorName).Bind(4, e.role).Bind(5, e.action);
+    s.Bind(1, e.seq).BindView(2, e.at).BindView(3, e.operatorName).BindView(4, e.role).BindView(5, e.action);
     if (e.identityId) s.Bind(6, *e.identityId); else s.BindNull(6);
-    s.Bind(7, e.before).Bind(8, e.after).Bind(9, e.prevHash).Bind(10, e.hash);
+    s.BindView(7, e.before).BindView(8, e.after).BindView(9, e.prevHash).BindView(10, e.hash);
     s.Run();
 }
 

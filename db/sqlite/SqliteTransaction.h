@@ -58,7 +58,7 @@ public:
 private:
     std::vector<domain::Identity> QueryIdentities(const std::string& where, const std::vector<std::string>& params,
                                                   int limit);
-    void WriteInsHistory(const domain::Identity& identity);
+    void WriteInsHistory(domain::IdentityId id, const domain::Identity& identity);
     void LoadInsHistory(domain::Identity& identity);
 
     Connection& m_conn;
