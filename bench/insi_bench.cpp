@@ -4,17 +4,12 @@
 //  - a capped bulk run: achieved rate as a share of the cap.
 // Prints figures and `target …` lines; never fails on a missed target.
 //   vigie_bench_insi [--calls N] [--bulk N] [--cap R] [--concurrency N]
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -25,8 +20,9 @@
 #include "core/usecases/OperatorService.h"
 #include "core/usecases/PatientService.h"
 #include "db/sqlite/SqliteStore.h"
+#include "tests/support/SimProcess.h"
+#include "tests/support/SyntheticPersonas.h"
 
-extern char** environ;
 namespace fs = std::filesystem;
 using namespace vigie;
 using namespace vigie::domain;
@@ -47,106 +43,16 @@ double Percentile(std::vector<double> v, double p) {
     return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
-std::string NameOf(int i) {
-    std::string s = "BENCH";
-    s += static_cast<char>('A' + i / 676 % 26);
-    s += static_cast<char>('A' + (i / 26) % 26);
-    s += static_cast<char>('A' + i % 26);
-    return s;
-}
-Date DateOf(int i) { return Date{1940 + i % 60, 1 + i % 12, 1 + i % 28}; }
-std::string NirOf(int i) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "1%02d%02d63220%03d", DateOf(i).year % 100, DateOf(i).month, i % 1000);
-    char key[4];
-    std::snprintf(key, sizeof key, "%02d", *ComputeNirKey(buf));
-    return std::string(buf) + key;
-}
+std::string NameOf(int i) { return test::SyntheticName("BENCH", i); }
 
-// The simulator as a child process on a free port.
-struct Sim {
-    fs::path dir;
-    pid_t pid = -1;
-    int port = 0;
-    ~Sim() {
-        if (pid > 0) {
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-        }
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
-
-int Run(const std::vector<std::string>& args, int stdoutFd = -1, pid_t* child = nullptr) {
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    if (stdoutFd >= 0) posix_spawn_file_actions_adddup2(&fa, stdoutFd, STDOUT_FILENO);
-    pid_t pid = 0;
-    const int rc = posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) return -1;
-    if (child) {
-        *child = pid;
-        return 0;
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-void StartSim(Sim& sim, const Options& o) {
-    std::string tmpl = (fs::temp_directory_path() / "vigie-bench-insi-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp");
-    sim.dir = tmpl;
-    if (Run({VIGIE_INSI_SIM_PATH, "pki", "--out", (sim.dir / "pki").string()}) != 0)
-        throw std::runtime_error("vigie-insi-sim pki failed");
-    {
-        std::ofstream out(sim.dir / "personas.csv");
-        out << "source,birth_name,birth_first_names,sex,birth_date,birth_place,nir13,key,oid,history,notes\n";
-        for (int i = 0; i < std::max(o.bulk, 1); ++i) {
-            const std::string nir = NirOf(i);
-            out << "simulator," << NameOf(i) << ",JEAN,M," << DateOf(i).ToIso() << ",63220," << nir.substr(0, 13) << ","
-                << nir.substr(13) << ",1.2.250.1.213.1.4.10,,bench\n";
-        }
-    }
-    int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe");
-    if (Run({VIGIE_INSI_SIM_PATH, "--listen", "127.0.0.1:0", "--pki", (sim.dir / "pki").string(), "--personas",
-             (sim.dir / "personas.csv").string()},
-            fds[1], &sim.pid) != 0)
-        throw std::runtime_error("cannot start vigie-insi-sim");
-    close(fds[1]);
-    std::string line;
-    char buf[256];
-    ssize_t n = 0;
-    while (line.find('\n') == std::string::npos && (n = read(fds[0], buf, sizeof buf)) > 0)
-        line.append(buf, static_cast<std::size_t>(n));
-    close(fds[0]);
-    const auto at = line.find("LISTENING 127.0.0.1:");
-    if (at == std::string::npos) throw std::runtime_error("simulator did not start");
-    sim.port = std::atoi(line.c_str() + at + 20);
-}
-
-insi::InsiSettings SettingsFor(const Sim& sim, double cap) {
-    insi::InsiSettings s;
-    const fs::path pki = sim.dir / "pki";
-    s.endpoint = "https://127.0.0.1:" + std::to_string(sim.port) + "/lps";
-    s.caFile = (pki / "ca.pem").string();
-    s.manual = {(pki / "insi-manu.pem").string(), (pki / "insi-manu.key").string(), "", false};
-    s.automatic = {(pki / "insi-auto.pem").string(), (pki / "insi-auto.key").string(), "", false};
-    s.idam = "VIGIE0000001";
+insi::InsiSettings SettingsFor(const test::SimProcess& sim, double cap) {
+    insi::InsiSettings s = sim.Settings();
     s.softwareVersion = "bench";
-    s.retries = 0;
     s.rateCap = cap;
-    s.testMode = true;
     return s;
 }
 
-ports::InsiTraitsQuery QueryOf(int i) { return {NameOf(i), "JEAN", Sex::Male, DateOf(i), ""}; }
+ports::InsiTraitsQuery QueryOf(int i) { return {NameOf(i), "JEAN", Sex::Male, test::SyntheticBirthDate(i), ""}; }
 
 // Forwards batch calls through the operator path, which has no rate cap: the uncapped figure is
 // the capacity of engine + client + simulator (production batch work is always capped).
@@ -167,8 +73,8 @@ struct BulkFigures {
     std::int64_t done = 0;
 };
 
-BulkFigures Bulk(ports::IInsiService& insi, const Sim& sim, int count, int concurrency, const std::string& tag) {
-    const std::string dbPath = (sim.dir / (tag + ".db")).string();
+BulkFigures Bulk(ports::IInsiService& insi, const fs::path& dir, int count, int concurrency, const std::string& tag) {
+    const std::string dbPath = (dir / (tag + ".db")).string();
     auto store = db::OpenSqliteStore(dbPath);
     ports::SystemClock clock;
     usecases::OperatorService ops(*store, clock);
@@ -176,12 +82,13 @@ BulkFigures Bulk(ports::IInsiService& insi, const Sim& sim, int count, int concu
     const Operator op = *ops.Add("bench", "vigilance", Role::Identitovigilance).op;
     usecases::PatientService patients(*store, clock);
     std::vector<usecases::CreateRequest> requests;
-    for (int i = 0; i < count; ++i) requests.push_back({StrictTraits{NameOf(i), "JEAN", "JEAN", DateOf(i), false, Sex::Male, "63220"}, "", "", true});
+    for (int i = 0; i < count; ++i)
+        requests.push_back({StrictTraits{NameOf(i), "JEAN", "JEAN", test::SyntheticBirthDate(i), false, Sex::Male, "63220"}, "", "", true});
     std::vector<IdentityId> ids;
     patients.Import(op, requests, &ids);
     for (int i = 0; i < count; ++i)
         patients.AcceptIns(op, ids[static_cast<std::size_t>(i)], requests[static_cast<std::size_t>(i)].traits,
-                           InsData{{NirOf(i), "1.2.250.1.213.1.4.10", "", ""}, {}, clock.NowUtc()});
+                           InsData{{test::SyntheticMatricule(i), test::kSyntheticOid, "", ""}, {}, clock.NowUtc()});
     usecases::BulkVerification engine(*store, insi, clock);
     std::atomic<bool> stop{false};
     const auto r = engine.Run(op, engine.CreateRun(op), usecases::BulkOptions{concurrency, 32}, stop);
@@ -204,11 +111,21 @@ int main(int argc, char** argv) {
         }
     }
     try {
-        Sim sim;
-        StartSim(sim, o);
+        std::string tmpl = (fs::temp_directory_path() / "vigie-bench-insi-XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp");
+        const fs::path dir = tmpl;
+        struct Cleanup {
+            fs::path dir;
+            ~Cleanup() {
+                std::error_code ec;
+                fs::remove_all(dir, ec);
+            }
+        } cleanup{dir};
+        test::WriteSyntheticPersonas(dir / "personas.csv", "BENCH", std::max(o.bulk, 1));
+        test::SimProcess sim(test::SimProcess::Options{(dir / "personas.csv").string(), {}, ""});
         ports::SystemClock clock;
         std::printf("vigie INSi benchmark: simulator on 127.0.0.1:%d, %d calls, bulk %d, cap %.0f/s, concurrency %d\n",
-                    sim.port, o.calls, o.bulk, o.cap, o.concurrency);
+                    sim.Port(), o.calls, o.bulk, o.cap, o.concurrency);
 
         insi::InsiClient warmClient(SettingsFor(sim, o.cap), "bench-instance", clock);
         warmClient.SearchByTraits(QueryOf(0), ports::InsiCallMode::Operator);  // opens the connection
@@ -232,13 +149,13 @@ int main(int argc, char** argv) {
                     Percentile(cold, 0.95));
 
         Uncapped uncapped(warmClient);
-        const BulkFigures free = Bulk(uncapped, sim, o.bulk, o.concurrency, "uncapped");
+        const BulkFigures free = Bulk(uncapped, dir, o.bulk, o.concurrency, "uncapped");
         std::printf("bulk verification uncapped: %lld items in %.2f s = %.0f verifications/s\n",
                     static_cast<long long>(free.done), free.seconds, free.rate);
 
         insi::InsiClient capped(SettingsFor(sim, o.cap), "bench-instance", clock);
         const int cappedItems = static_cast<int>(o.cap * 8);  // about 8 seconds
-        const BulkFigures limited = Bulk(capped, sim, std::min(cappedItems, o.bulk), o.concurrency, "capped");
+        const BulkFigures limited = Bulk(capped, dir, std::min(cappedItems, o.bulk), o.concurrency, "capped");
         const double share = limited.rate / o.cap;
         std::printf("bulk verification capped at %.0f/s: %.1f/s (%.1f %% of the cap) over %.2f s\n", o.cap, limited.rate,
                     share * 100, limited.seconds);

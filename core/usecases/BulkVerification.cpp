@@ -133,6 +133,14 @@ BulkReport BulkVerification::Run(const Operator& op, std::int64_t runId, const B
         sink->OnProgress(p);
     };
 
+    // A run that already did work (resumed after a pause or a crash) waits a quiet second: the
+    // previous process's last calls and this one's first must not share a 1-second window.
+    {
+        const auto counts = RunInTransaction(m_store, TransactionMode::Read,
+                                             [&](IStoreTransaction& tx) { return tx.CountVerificationItems(runId); });
+        if (counts.done + counts.failed > 0 || run.inDoubt > 0)
+            for (int i = 0; i < 22 && !stop.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
     std::vector<std::thread> workers;
     const int threads = std::clamp(options.concurrency, 1, 64);
     for (int i = 0; i < threads; ++i)

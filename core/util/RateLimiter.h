@@ -2,14 +2,16 @@
 // Caps how many operations start per second (the INSi service allows about 65 transactions/s for
 // everybody; batch work is capped lower by configuration).
 //
-// Starts are *paced*, evenly spaced at 1/(share × rate): a burst allowance (token bucket) or a
-// window counted at the client cannot bound what the server sees, because the first requests of a
-// burst are delayed by connection set-up while later ones on warm connections are not. Spacing
-// at 97 % of the cap tolerates ~30 ms of arrival jitter in every 1-second window at the server,
-// and still runs at ≥ 95 % of the cap.
+// Two rules together:
+//  - starts are *paced*, evenly spaced at 1/(share × rate): never a burst (a token bucket's burst,
+//    or the first requests of a burst delayed by connection set-up, crowd the server's windows);
+//    97 % of the cap absorbs ~30 ms of arrival jitter and still runs at ≥ 95 % of the cap;
+//  - and a guard: at most `rate` recorded starts in any window of 1 s + 50 ms, so a thread that
+//    was descheduled after its paced slot cannot squeeze one request too many into a second.
 // Thread-safe; Acquire() blocks the caller until it may start.
 
 #include <chrono>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -31,8 +33,11 @@ public:
     double Rate() const;  // the configured cap
 
 private:
+    static constexpr std::chrono::milliseconds kWindowMargin{50};
     mutable std::mutex m_mutex;
     double m_rate = 1;
+    std::size_t m_slots = 1;                  // starts allowed per window
+    std::deque<Clock::time_point> m_starts;   // recorded starts, newest last
     Clock::duration m_spacing{};
     Clock::time_point m_next{};  // earliest start of the next operation
 };
@@ -42,15 +47,24 @@ bool RateLimiter::Acquire(Cancelled&& cancelled) {
     Clock::time_point slot;
     {
         std::lock_guard lock(m_mutex);
-        const auto now = Clock::now();
-        slot = std::max(now, m_next);
+        slot = std::max(Clock::now(), m_next);
         m_next = slot + m_spacing;  // reserve the slot: callers queue in order
     }
+    const auto window = std::chrono::seconds(1) + kWindowMargin;
     for (;;) {
-        const auto now = Clock::now();
-        if (now >= slot) return true;
-        if (cancelled()) return false;  // the reserved slot is simply left unused
-        std::this_thread::sleep_for(std::min<Clock::duration>(slot - now, std::chrono::milliseconds(50)));
+        if (cancelled()) return false;  // a reserved slot is simply left unused
+        Clock::time_point wake;
+        {
+            std::lock_guard lock(m_mutex);
+            const auto now = Clock::now();
+            while (!m_starts.empty() && now - m_starts.front() >= window) m_starts.pop_front();
+            if (now >= slot && m_starts.size() < m_slots) {
+                m_starts.push_back(now);
+                return true;
+            }
+            wake = now < slot ? slot : m_starts.front() + window;
+        }
+        std::this_thread::sleep_for(std::min<Clock::duration>(wake - Clock::now(), std::chrono::milliseconds(50)));
     }
 }
 

@@ -22,6 +22,7 @@
 #include "tests/db/StoreFixture.h"
 #include "tests/support/Builders.h"
 #include "tests/support/SimProcess.h"
+#include "tests/support/SyntheticPersonas.h"
 
 extern char** environ;
 
@@ -34,22 +35,7 @@ namespace resume {
 constexpr int kItems = 2000;
 constexpr double kRate = 60;  // the highest cap a configuration accepts is 65/s
 
-std::string NameOf(int i) {  // A–Z only: BULKAAA, BULKAAB, …
-    std::string s = "BULK";
-    s += static_cast<char>('A' + i / 676);
-    s += static_cast<char>('A' + (i / 26) % 26);
-    s += static_cast<char>('A' + i % 26);
-    return s;
-}
-
-Date DateOf(int i) { return Date{1940 + i % 60, 1 + i % 12, 1 + i % 28}; }
-
-std::string Nir13Of(int i) {
-    char buf[16];
-    const Date d = DateOf(i);
-    std::snprintf(buf, sizeof buf, "1%02d%02d63220%03d", d.year % 100, d.month, i % 1000);
-    return buf;
-}
+std::string NameOf(int i) { return test::SyntheticName("BULK", i); }
 
 pid_t Spawn(const std::vector<std::string>& args, const std::string& outFile) {
     std::vector<char*> argv;
@@ -83,17 +69,7 @@ BOOST_AUTO_TEST_CASE(KilledMidRunThenResumedVerifiesEveryItemOnce) {
     test::TempDir dir;
     // 1. Personas for the simulator: one per identity, valid keys, test OID.
     const auto personas = dir.Path() / "personas.csv";
-    {
-        std::ofstream out(personas);
-        out << "source,birth_name,birth_first_names,sex,birth_date,birth_place,nir13,key,oid,history,notes\n";
-        for (int i = 0; i < resume::kItems; ++i) {
-            const std::string nir = resume::Nir13Of(i);
-            char key[4];
-            std::snprintf(key, sizeof key, "%02d", *ComputeNirKey(nir));
-            out << "simulator," << resume::NameOf(i) << ",JEAN,M," << resume::DateOf(i).ToIso() << ",63220," << nir << ","
-                << key << ",1.2.250.1.213.1.4.10,,bulk test\n";
-        }
-    }
+    test::WriteSyntheticPersonas(personas, "BULK", resume::kItems);
     const std::string log = (dir.Path() / "requests.log").string();
     test::SimProcess sim(test::SimProcess::Options{personas.string(), {}, log});
     const auto config = dir.Path() / "vigie.conf";
@@ -110,13 +86,11 @@ BOOST_AUTO_TEST_CASE(KilledMidRunThenResumedVerifiesEveryItemOnce) {
         usecases::PatientService patients(*store, clock);
         std::vector<usecases::CreateRequest> requests;
         for (int i = 0; i < resume::kItems; ++i)
-            requests.push_back({test::Traits(resume::NameOf(i), "JEAN", resume::DateOf(i), Sex::Male, "63220"), "", "", true});
+            requests.push_back({test::Traits(resume::NameOf(i), "JEAN", test::SyntheticBirthDate(i), Sex::Male, "63220"), "", "", true});
         std::vector<IdentityId> ids;
         BOOST_REQUIRE(patients.Import(vigilance, requests, &ids).Ok());
         for (int i = 0; i < resume::kItems; ++i) {
-            char key[4];
-            std::snprintf(key, sizeof key, "%02d", *ComputeNirKey(resume::Nir13Of(i)));
-            InsData ins{{resume::Nir13Of(i) + key, "1.2.250.1.213.1.4.10", "", ""}, {}, clock.NowUtc()};
+            InsData ins{{test::SyntheticMatricule(i), test::kSyntheticOid, "", ""}, {}, clock.NowUtc()};
             BOOST_REQUIRE(patients.AcceptIns(vigilance, ids[static_cast<std::size_t>(i)], requests[static_cast<std::size_t>(i)].traits, ins).Ok());
         }
     }

@@ -1,0 +1,175 @@
+// The INSi commands of vigie-cli, end to end against vigie-insi-sim over mTLS.
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "tests/db/StoreFixture.h"
+#include "tests/support/SimProcess.h"
+
+extern char** environ;
+using nlohmann::json;
+
+namespace cliinsi {
+
+struct Result {
+    int exit = -1;
+    std::string out, err;
+};
+
+// Runs vigie-cli with the test database and configuration; stdout/stderr captured via files.
+struct Cli {
+    vigie::test::TempDir dir;
+    vigie::test::SimProcess sim;
+    std::string db = (dir.Path() / "vigie.db").string();
+    std::string config = (dir.Path() / "vigie.conf").string();
+    Cli() {
+        sim.WriteConfig(config);
+        Run({"operator", "add", "titulaire", "--role", "titulaire"});
+        Run({"--user", "titulaire", "operator", "add", "paul", "--role", "comptoir"});
+    }
+    Result Run(std::vector<std::string> args, const std::string& user = "") {
+        std::vector<std::string> full = {VIGIE_CLI_PATH, "--db", db, "--config", config};
+        if (!user.empty()) full.insert(full.end(), {"--user", user});
+        full.insert(full.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& a : full) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        const std::string outFile = (dir.Path() / "out").string(), errFile = (dir.Path() / "err").string();
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, outFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, errFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        pid_t pid = 0;
+        Result r;
+        if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), environ) == 0) {
+            int status = 0;
+            waitpid(pid, &status, 0);
+            r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        }
+        posix_spawn_file_actions_destroy(&fa);
+        auto slurp = [](const std::string& p) {
+            std::ifstream in(p);
+            std::stringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        };
+        r.out = slurp(outFile);
+        r.err = slurp(errFile);
+        return r;
+    }
+    json Json(std::vector<std::string> args, const std::string& user, int expectedExit) {
+        args.insert(args.begin(), "--json");
+        const Result r = Run(args, user);
+        BOOST_TEST(r.exit == expectedExit, "exit " << r.exit << "\nstdout: " << r.out << "\nstderr: " << r.err);
+        auto j = json::parse(r.out, nullptr, false);
+        BOOST_REQUIRE_MESSAGE(!j.is_discarded(), "not JSON: " << r.out);
+        return j;
+    }
+    int SimTotal() { return json::parse(sim.Stats())["total"].get<int>(); }
+};
+
+const std::vector<std::string> kAdrtrois = {"--birth-name", "ADRTROIS", "--first-names", "DOMINIQUE", "--sex", "F",
+                                            "--birth-date", "1997-02-26"};
+
+std::vector<std::string> Cat(std::vector<std::string> a, const std::vector<std::string>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+}  // namespace cliinsi
+
+using cliinsi::Cat;
+using cliinsi::kAdrtrois;
+
+BOOST_AUTO_TEST_SUITE(CliInsi)
+
+BOOST_AUTO_TEST_CASE(SearchShowsTheInsOnlyOnRequestAndIsJournaled) {
+    cliinsi::Cli cli;
+    const json hidden = cli.Json(Cat({"insi", "search"}, kAdrtrois), "paul", 0);
+    BOOST_TEST(hidden["code"] == "00");
+    BOOST_TEST(hidden["identity"]["birth_name"] == "ADRTROIS");
+    BOOST_TEST(!hidden["identity"].contains("matricule"));
+    const json shown = cli.Json(Cat({"insi", "search", "--show-ins"}, kAdrtrois), "paul", 0);
+    BOOST_TEST(shown["identity"]["matricule"] == "297022A02077878");
+    // Without an operator: no call.
+    const int before = cli.SimTotal();
+    BOOST_TEST(cli.Run(Cat({"insi", "search"}, kAdrtrois)).exit == 2);
+    BOOST_TEST(cli.SimTotal() == before);
+    // The calls are in the journal.
+    const auto verify = cli.Json({"journal", "verify"}, "", 0);
+    BOOST_TEST(verify["entries"].get<int>() == 4);  // 2 operators + 2 searches
+}
+
+BOOST_AUTO_TEST_CASE(PrintRequestSendsNothing) {
+    cliinsi::Cli cli;
+    const int before = cli.SimTotal();
+    const auto r = cli.Run(Cat({"insi", "search", "--print-request"}, kAdrtrois));
+    BOOST_TEST(r.exit == 0);
+    BOOST_TEST(r.out.find("RECSANSVITALE") != std::string::npos);
+    BOOST_TEST(r.out.find("<wsa:Action") != std::string::npos);
+    BOOST_TEST(cli.SimTotal() == before);
+}
+
+BOOST_AUTO_TEST_CASE(CardSearchAndParse) {
+    cliinsi::Cli cli;
+    const json card = cli.Json({"insi", "vitale", "--insured-nir", "277076322082910", "--birth-name", "NESSI",
+                                "--birth-date", "20100807", "--rank", "1"},
+                               "paul", 0);
+    BOOST_TEST(card["code"] == "00");
+    BOOST_TEST(card["identity"]["birth_first_names"] == "MICHELANGELO ANTHONY");
+    const std::string capture = std::string(VIGIE_SOURCE_DIR) + "/tests/data/insi-captures/fault_siram40_desir1020.xml";
+    const json fault = cli.Json({"insi", "parse", capture}, "", 0);
+    BOOST_TEST(fault["type"] == "fault");
+    BOOST_TEST(fault["error_code"] == "desir_1020");
+    BOOST_TEST(cli.Json({"insi", "parse", "/nonexistent.xml"}, "", 2)["ok"] == false);
+}
+
+BOOST_AUTO_TEST_CASE(RetrieveAcceptValidateGivesAQualifiedIdentity) {
+    cliinsi::Cli cli;
+    const json created = cli.Json({"patient", "create", "--birth-name", "ECETINSI", "--first-names", "PIERRE-ALAIN", "--sex",
+                                   "M", "--birth-date", "2009-07-14"},
+                                  "paul", 0);
+    const std::string id = std::to_string(created["identity"]["id"].get<int>());
+    const json proposal = cli.Json({"patient", "retrieve", id}, "paul", 0);
+    BOOST_TEST(proposal["code"] == "00");
+    bool coherent = false;
+    for (const auto& line : proposal["comparison"])
+        if (line["trait"] == "first_names") coherent = line["verdict"] == "coherent";
+    BOOST_TEST(coherent);  // PIERRE-ALAIN starts PIERRE-ALAIN MURIEL FLORIANT
+    BOOST_TEST(cli.Json({"patient", "show", id}, "", 0)["identity"]["status"] == "PROV");  // nothing accepted yet
+    const json accepted = cli.Json({"patient", "retrieve", id, "--accept"}, "paul", 0);
+    BOOST_TEST(accepted["accepted"]["identity"]["status"] == "RECUP");
+    BOOST_TEST(accepted["accepted"]["identity"]["birth_first_names"] == "PIERRE-ALAIN MURIEL FLORIANT");
+    BOOST_TEST(accepted["accepted"]["identity"]["ins"].contains("hidden"));  // not qualified yet: INS hidden
+    cli.Json({"patient", "validate", id, "--document", "passeport"}, "paul", 0);
+    const json shown = cli.Json({"patient", "show", id}, "", 0);
+    BOOST_TEST(shown["identity"]["status"] == "QUAL");
+    BOOST_TEST(shown["identity"]["ins"]["matricule"] == "109076322083489");  // qualified: shown
+    BOOST_TEST(shown["identity"]["ins"]["history"].size() == 2u);
+    // A doubtful identity is never sent to INSi.
+    cli.Json({"patient", "set-attribute", id, "douteuse"}, "paul", 0);
+    const int before = cli.SimTotal();
+    const json refused = cli.Json({"patient", "retrieve", id}, "paul", 1);
+    BOOST_TEST(refused["message"] == "Appel INSi impossible : identité douteuse.");
+    BOOST_TEST(cli.SimTotal() == before);
+}
+
+BOOST_AUTO_TEST_CASE(ServiceUnavailableIsAClearEnvironmentError) {
+    cliinsi::Cli cli;
+    cli.sim.Control(R"({"outage":true})");
+    const json r = cli.Json(Cat({"insi", "search"}, kAdrtrois), "paul", 3);
+    BOOST_TEST(r["code"] == "insi.unavailable");
+    BOOST_TEST(r["message"].get<std::string>().find("temporairement indisponible") != std::string::npos);
+    // A missing configuration file is reported too.
+    cli.config = (cli.dir.Path() / "absent.conf").string();
+    const json missing = cli.Json(Cat({"insi", "search"}, kAdrtrois), "paul", 3);
+    BOOST_TEST(missing["code"] == "config.missing");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
