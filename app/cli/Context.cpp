@@ -9,8 +9,13 @@
 
 namespace vigie::cli {
 
-Context::Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory)
-    : out(outStream), err(errStream), m_factory(std::move(factory)), m_insiFactory(std::move(insiFactory)) {}
+Context::Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory,
+                 ReaderFactory readerFactory)
+    : out(outStream),
+      err(errStream),
+      m_factory(std::move(factory)),
+      m_insiFactory(std::move(insiFactory)),
+      m_readerFactory(std::move(readerFactory)) {}
 
 Context::~Context() = default;
 

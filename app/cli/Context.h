@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/domain/IdentityStateMachine.h"
+#include "core/ports/ICardReader.h"
 #include "core/ports/IClock.h"
 #include "core/ports/IStore.h"
 #include "core/usecases/PatientService.h"
@@ -31,7 +32,10 @@ public:
     using StoreFactory = std::function<std::unique_ptr<ports::IStore>()>;
     // Builds the INSi client from the configuration, given the installation instance id.
     using InsiFactory = std::function<std::unique_ptr<insi::InsiClient>(const std::string& instanceId)>;
-    Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory);
+    // A card reader: the simulated one holding the card of that file, or (no file) PC/SC.
+    using ReaderFactory = std::function<std::unique_ptr<ports::ICardReader>(const std::optional<std::string>& cardFile)>;
+    Context(std::ostream& outStream, std::ostream& errStream, StoreFactory factory, InsiFactory insiFactory,
+            ReaderFactory readerFactory);
     ~Context();
 
     std::ostream& out;
@@ -42,6 +46,9 @@ public:
 
     ports::IStore& Store();
     insi::InsiClient& Insi();  // opens the store too (installation instance id)
+    std::unique_ptr<ports::ICardReader> OpenCardReader(const std::optional<std::string>& cardFile) {
+        return m_readerFactory(cardFile);
+    }
     // The operator running the command; BadInputError when --user is missing or unknown.
     domain::Operator Operator();
 
@@ -53,6 +60,7 @@ public:
 private:
     StoreFactory m_factory;
     InsiFactory m_insiFactory;
+    ReaderFactory m_readerFactory;
     std::unique_ptr<ports::IStore> m_store;
     std::unique_ptr<insi::InsiClient> m_insi;
 };
@@ -79,5 +87,8 @@ int InsiVitale(Context&, Args&);
 int InsiParse(Context&, Args&);
 int PatientRetrieve(Context&, Args&);
 int VerifyAll(Context&, Args&);
+int CardRead(Context&, Args&);
+int CardWatch(Context&, Args&);
+int Counter(Context&, Args&);
 
 }  // namespace vigie::cli

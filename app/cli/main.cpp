@@ -11,6 +11,7 @@
 #include "app/cli/Args.h"
 #include "app/cli/Context.h"
 #include "core/util/Json.h"
+#include "core/cardsim/SimulatedCardReader.h"
 #include "core/insi/InsiClient.h"
 #include "core/util/ConfigFile.h"
 #include "db/sqlite/SqliteStore.h"
@@ -43,6 +44,9 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--u
   insi parse FICHIER [--show-ins]
   patient retrieve ID [--accept]
   verify --all | --resume [--rate N] [--concurrency N]
+  card read [--reader NOM | --simulated FICHIER]
+  card watch [--reader NOM | --simulated FICHIER] [--seconds N]
+  counter [--reader NOM | --simulated FICHIER] [--beneficiary N] [--auto-accept] [--document TYPE] [--once]
 
 Base : --db, sinon $VIGIE_DB, sinon ~/.local/share/vigie/vigie.db.
 Configuration INSi : --config, sinon $VIGIE_CONFIG, sinon ~/.config/vigie/vigie.conf.
@@ -78,6 +82,21 @@ std::unique_ptr<insi::InsiClient> OpenInsi(const std::string& configPath, const 
                                               instanceId, clock);
 }
 
+std::unique_ptr<ports::ICardReader> OpenPcscReader() {
+    throw EnvironmentError("card.pcsc", "Lecteur PC/SC non disponible dans cette version : utiliser --simulated FICHIER.");
+}
+
+// The card reader: the in-process simulated one (its card inserted at once), else PC/SC.
+std::unique_ptr<ports::ICardReader> OpenCardReader(const std::optional<std::string>& cardFile) {
+    if (cardFile) {
+        auto reader = std::make_unique<cardsim::SimulatedCardReader>();
+        const cardsim::CardFile card = cardsim::LoadCardFile(*cardFile);
+        reader->Insert(card);  // delivered once Start() is called
+        return reader;
+    }
+    return OpenPcscReader();
+}
+
 std::unique_ptr<ports::IStore> OpenStore(const std::string& path) {
     const fs::path p(path);
     if (p.has_parent_path()) {
@@ -111,6 +130,9 @@ const std::map<std::string, cli::Command>& Commands() {
         {"insi parse", cli::InsiParse},
         {"patient retrieve", cli::PatientRetrieve},
         {"verify", cli::VerifyAll},
+        {"card read", cli::CardRead},
+        {"card watch", cli::CardWatch},
+        {"counter", cli::Counter},
     };
     return commands;
 }
@@ -162,11 +184,12 @@ int Run(const std::vector<std::string>& argv) {
     const std::string config = configPath.value_or(DefaultConfigPath());
     static ports::SystemClock clock;
     cli::Context ctx(std::cout, std::cerr, [path] { return OpenStore(path); },
-                     [config](const std::string& instanceId) { return OpenInsi(config, instanceId, clock); });
+                     [config](const std::string& instanceId) { return OpenInsi(config, instanceId, clock); },
+                     [](const std::optional<std::string>& cardFile) { return OpenCardReader(cardFile); });
     ctx.json = json;
     ctx.user = user;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once"});
     return command(ctx, args);
 }
 

@@ -105,6 +105,12 @@ public:
     // --- billing identities (never merged into identities; linked by id) ---
     virtual std::int64_t SaveBillingIdentity(const domain::BillingIdentity& billing) = 0;  // insert or update by id
     virtual std::vector<domain::BillingIdentity> BillingIdentitiesOf(IdentityId id) = 0;
+    // The stored billing identity of this beneficiary of this card, if it was read before
+    // (same insured NIR, names and raw birth date as on the card).
+    virtual std::optional<domain::BillingIdentity> FindBillingIdentity(const std::string& insuredNir,
+                                                                       const std::string& lastName,
+                                                                       const std::string& firstName,
+                                                                       const std::string& rawBirthDate) = 0;
 
     // --- document checks (history; the identity holds the last one) ---
     virtual void AddDocumentCheck(IdentityId id, const domain::DocumentCheck& check) = 0;

@@ -435,29 +435,50 @@ std::int64_t SqliteTransaction::SaveBillingIdentity(const BillingIdentity& b) {
     return b.id == 0 ? m_conn.LastInsertId() : b.id;
 }
 
+namespace {
+constexpr const char* kBillingColumns =
+    "id, identity_id, insured_nir, insured_nir_key, beneficiary_nir, last_name, first_name, usual_name, "
+    "raw_birth_date, birth_rank, quality, updated_at";
+
+BillingIdentity ReadBilling(const Statement& s) {
+    BillingIdentity b;
+    b.id = s.Int(0);
+    if (s.OptText(1)) b.identityId = s.Int(1);
+    b.insuredNir = s.Text(2);
+    b.insuredNirKey = s.Text(3);
+    b.beneficiaryNir = s.Text(4);
+    b.lastName = s.Text(5);
+    b.firstName = s.Text(6);
+    b.usualName = s.Text(7);
+    b.rawBirthDate = s.Text(8);
+    b.birthRank = static_cast<int>(s.Int(9));
+    b.quality = s.Text(10);
+    b.updatedAt = s.Text(11);
+    return b;
+}
+}  // namespace
+
 std::vector<BillingIdentity> SqliteTransaction::BillingIdentitiesOf(IdentityId id) {
-    auto& s = m_conn.Prepare(
-        "SELECT id, identity_id, insured_nir, insured_nir_key, beneficiary_nir, last_name, first_name, usual_name, "
-        "raw_birth_date, birth_rank, quality, updated_at FROM billing_identities WHERE identity_id = ? ORDER BY id");
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kBillingColumns +
+                             " FROM billing_identities WHERE identity_id = ? ORDER BY id");
     s.Bind(1, id);
     std::vector<BillingIdentity> out;
-    while (s.Step()) {
-        BillingIdentity b;
-        b.id = s.Int(0);
-        b.identityId = s.Int(1);
-        b.insuredNir = s.Text(2);
-        b.insuredNirKey = s.Text(3);
-        b.beneficiaryNir = s.Text(4);
-        b.lastName = s.Text(5);
-        b.firstName = s.Text(6);
-        b.usualName = s.Text(7);
-        b.rawBirthDate = s.Text(8);
-        b.birthRank = static_cast<int>(s.Int(9));
-        b.quality = s.Text(10);
-        b.updatedAt = s.Text(11);
-        out.push_back(std::move(b));
-    }
+    while (s.Step()) out.push_back(ReadBilling(s));
     return out;
+}
+
+std::optional<BillingIdentity> SqliteTransaction::FindBillingIdentity(const std::string& insuredNir,
+                                                                      const std::string& lastName,
+                                                                      const std::string& firstName,
+                                                                      const std::string& rawBirthDate) {
+    auto& s = m_conn.Prepare(std::string("SELECT ") + kBillingColumns +
+                             " FROM billing_identities WHERE insured_nir = ? AND last_name = ? AND first_name = ? "
+                             "AND raw_birth_date = ? ORDER BY id DESC LIMIT 1");
+    s.Bind(1, insuredNir).Bind(2, lastName).Bind(3, firstName).Bind(4, rawBirthDate);
+    if (!s.Step()) return std::nullopt;
+    BillingIdentity b = ReadBilling(s);
+    s.Reset();
+    return b;
 }
 
 void SqliteTransaction::AddDocumentCheck(IdentityId id, const DocumentCheck& c) {

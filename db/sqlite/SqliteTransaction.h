@@ -25,6 +25,9 @@ public:
 
     std::int64_t SaveBillingIdentity(const domain::BillingIdentity& billing) override;
     std::vector<domain::BillingIdentity> BillingIdentitiesOf(domain::IdentityId id) override;
+    std::optional<domain::BillingIdentity> FindBillingIdentity(const std::string& insuredNir, const std::string& lastName,
+                                                               const std::string& firstName,
+                                                               const std::string& rawBirthDate) override;
 
     void AddDocumentCheck(domain::IdentityId id, const domain::DocumentCheck& check) override;
     std::vector<domain::DocumentCheck> DocumentChecksOf(domain::IdentityId id) override;
