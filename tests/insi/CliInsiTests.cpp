@@ -87,6 +87,24 @@ std::vector<std::string> Cat(std::vector<std::string> a, const std::vector<std::
 using cliinsi::Cat;
 using cliinsi::kAdrtrois;
 
+namespace cliinsi {
+std::string WriteFamilyCard(const std::filesystem::path& dir) {
+    const auto path = dir / "nessi.json";
+    std::ofstream(path) << R"({"description":"Famille NESSI","atr":"3B 75 13 00 00 45 09 EA 90 00",
+      "insured_nir":"2770763220829","insured_key":"10","beneficiaries":[
+      {"last_name":"NESSI","first_name":"NATHALIE","birth_date":"19770714","nir":"277076322082910","rank":1},
+      {"last_name":"NESSI","first_name":"MICHELANGELO","birth_date":"20100807","nir":"","rank":1}]})";
+    return path.string();
+}
+std::vector<json> Lines(const std::string& out) {
+    std::vector<json> lines;
+    std::stringstream ss(out);
+    std::string line;
+    while (std::getline(ss, line)) lines.push_back(json::parse(line));
+    return lines;
+}
+}  // namespace cliinsi
+
 BOOST_AUTO_TEST_SUITE(CliInsi)
 
 BOOST_AUTO_TEST_CASE(SearchShowsTheInsOnlyOnRequestAndIsJournaled) {
@@ -170,6 +188,44 @@ BOOST_AUTO_TEST_CASE(ServiceUnavailableIsAClearEnvironmentError) {
     cli.config = (cli.dir.Path() / "absent.conf").string();
     const json missing = cli.Json(Cat({"insi", "search"}, kAdrtrois), "paul", 3);
     BOOST_TEST(missing["code"] == "config.missing");
+}
+
+
+BOOST_AUTO_TEST_CASE(CardReadFromASimulatedReader) {
+    cliinsi::Cli cli;
+    const std::string card = cliinsi::WriteFamilyCard(cli.dir.Path());
+    const json r = cli.Json({"card", "read", "--simulated", card}, "", 0);
+    BOOST_TEST(r["card"]["insured_nir"] == "2770763220829");
+    BOOST_TEST(r["card"]["beneficiaries"].size() == 2u);
+    BOOST_TEST(r["card"]["beneficiaries"][1]["raw_birth_date"] == "20100807");
+    std::ofstream(cli.dir.Path() / "bad.json") << R"({"atr":"3B 75 13 00 00 45 09 EA 90 00","insured_nir":"1","beneficiaries":[{"last_name":"X"}]})";
+    const json bad = cli.Json({"card", "read", "--simulated", (cli.dir.Path() / "bad.json").string()}, "", 2);
+    BOOST_TEST(bad["message"].get<std::string>().find("$.beneficiaries[0]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(HeadlessCounterQualifiesAChildFromTheFamilyCard) {
+    cliinsi::Cli cli;
+    const std::string card = cliinsi::WriteFamilyCard(cli.dir.Path());
+    // Several beneficiaries and no choice: the counter asks.
+    auto ask = cliinsi::Lines(cli.Run({"--json", "counter", "--simulated", card}, "paul").out);
+    BOOST_REQUIRE(!ask.empty());
+    BOOST_TEST(ask.back()["event"] == "choose_beneficiary");
+    BOOST_TEST(ask.back()["count"] == 2);
+    // The child chosen, accepted, passport checked: qualified.
+    const std::vector<std::string> args = {"--json", "counter", "--simulated", card, "--beneficiary", "2",
+                                           "--auto-accept", "--document", "passeport"};
+    const auto r = cli.Run(args, "paul");
+    BOOST_TEST(r.exit == 0, r.err);
+    const auto events = cliinsi::Lines(r.out);
+    std::vector<std::string> names;
+    for (const auto& e : events) names.push_back(e["event"].get<std::string>());
+    const std::vector<std::string> expected = {"card_inserted", "beneficiaries", "beneficiary_chosen", "proposal",
+                                               "created_from_ins", "document_checked"};
+    BOOST_TEST(names == expected, boost::test_tools::per_element());
+    BOOST_TEST(events[3]["insi"] == "00");
+    BOOST_TEST(events[4]["identity"]["status"] == "RECUP");
+    BOOST_TEST(events[5]["identity"]["status"] == "QUAL");
+    BOOST_TEST(events[5]["identity"]["ins"]["matricule"] == "110086322083060");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
