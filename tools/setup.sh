@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  # carte Vitale over PC/SC (the daemon and the vpcd driver for the hardware-free test tier)
+  libpcsclite-dev pcscd pcsc-tools vsmartcard-vpcd
   # core, store, CLI
   libsqlite3-dev sqlite3 nlohmann-json3-dev
   # INSi client (SOAP, mTLS) and its simulator

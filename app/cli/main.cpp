@@ -13,6 +13,7 @@
 #include "core/util/Json.h"
 #include "core/cardsim/SimulatedCardReader.h"
 #include "core/insi/InsiClient.h"
+#include "core/vitale/PcscCardReader.h"
 #include "core/util/ConfigFile.h"
 #include "db/sqlite/SqliteStore.h"
 
@@ -82,9 +83,7 @@ std::unique_ptr<insi::InsiClient> OpenInsi(const std::string& configPath, const 
                                               instanceId, clock);
 }
 
-std::unique_ptr<ports::ICardReader> OpenPcscReader() {
-    throw EnvironmentError("card.pcsc", "Lecteur PC/SC non disponible dans cette version : utiliser --simulated FICHIER.");
-}
+std::unique_ptr<ports::ICardReader> OpenPcscReader() { return std::make_unique<vitale::PcscCardReader>(); }
 
 // The card reader: the in-process simulated one (its card inserted at once), else PC/SC.
 std::unique_ptr<ports::ICardReader> OpenCardReader(const std::optional<std::string>& cardFile) {
