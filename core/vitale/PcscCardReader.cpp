@@ -322,7 +322,12 @@ ports::CarteVitale PcscCardReader::ReadVitale(const std::string& reader) {
         DWORD size = static_cast<DWORD>(response.size());
         const LONG r = SCardTransmit(card.card, pci, capdu.data(), static_cast<DWORD>(capdu.size()), nullptr,
                                      response.data(), &size);
-        if (r != SCARD_S_SUCCESS) throw CardErrorFromPcsc(r, true);
+        if (r != SCARD_S_SUCCESS) {
+            // pcsc-lite 1.9 reports a card pulled mid-command as NOT_TRANSACTED first; the
+            // removal shows on the handle a moment later.
+            if (r == SCARD_E_NOT_TRANSACTED) ThrowIfCardGone(card.card);
+            throw CardErrorFromPcsc(r, true);
+        }
         response.resize(std::min<std::size_t>(size, response.size()));
         if (response.size() < 2) ThrowIfCardGone(card.card);  // else VitaleApdu reports the short answer
         return response;
