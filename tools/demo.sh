@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, and runs the counter on the embedded demo stack
 # (SQLite référentiel, local INSi simulator over mutual TLS with a fresh test PKI).
-# Until the counter app exists (issues #4–#6), it plays a counter scenario with vigie-cli:
+# Until the counter app exists (issue #6), it plays a counter scenario with vigie-cli:
 # operators, an INS retrieved and qualified with a passport, the CNDA strategy cases (first name
 # by first name, birth place after "several"), a duplicate caught, a doubtful identity refused,
-# the bulk verification of the file, and the journal verified.
+# the headless counter on demo cards (family card, unknown person, CPS card), the bulk
+# verification of the file, and the journal verified.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/tools/setup.sh"
@@ -46,6 +47,13 @@ step patient create --birth-name "ECETINSY" --first-names "Pierre" --sex M --bir
 step patient create --birth-name "Tchitchi" --first-names "Catarina Bella" --sex F --birth-date 1936-06-21 --used-name "Martin"
 step patient set-attribute 2 douteuse
 step patient retrieve 2
+# The counter, headless: the NESSI family card goes into the (simulated) reader; the child on his
+# mother's card is found by INSi, created from the INS traits, then qualified with a passport.
+cards="$root/tools/vcard/cards"
+step counter --simulated "$cards/nessi-famille.json"
+step counter --simulated "$cards/nessi-famille.json" --beneficiary 2 --auto-accept --document passeport
+step counter --simulated "$cards/inconnu.json" --auto-accept
+step counter --simulated "$cards/cps.json"
 step --user ines verify --all --rate 10
 step patient history 1
 step journal verify
