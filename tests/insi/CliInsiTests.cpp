@@ -203,6 +203,18 @@ BOOST_AUTO_TEST_CASE(CardReadFromASimulatedReader) {
     BOOST_TEST(bad["message"].get<std::string>().find("$.beneficiaries[0]") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(CardWatchPrintsReaderEventsAsJsonLines) {
+    cliinsi::Cli cli;
+    const std::string card = cliinsi::WriteFamilyCard(cli.dir.Path());
+    const auto r = cli.Run({"card", "watch", "--simulated", card, "--seconds", "1"});
+    BOOST_TEST(r.exit == 0);
+    const auto events = cliinsi::Lines(r.out);
+    BOOST_REQUIRE(events.size() >= 2u);
+    BOOST_TEST(events[0]["event"] == "reader_added");
+    BOOST_TEST(events[1]["event"] == "card_inserted");
+    BOOST_TEST(events[1]["card"] == "vitale2");
+}
+
 BOOST_AUTO_TEST_CASE(HeadlessCounterQualifiesAChildFromTheFamilyCard) {
     cliinsi::Cli cli;
     const std::string card = cliinsi::WriteFamilyCard(cli.dir.Path());
