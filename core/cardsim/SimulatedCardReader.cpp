@@ -11,7 +11,8 @@ void SimulatedCardReader::Start(ports::ICardReaderListener& listener) {
     if (m_thread.joinable()) return;
     m_listener = &listener;
     m_stop = false;
-    m_queue.push_back(ReaderEvent{ReaderEvent::Type::ReaderAdded, kReaderName, "", ports::CardKind::Unknown});
+    // The reader is announced first, before a card inserted ahead of Start().
+    m_queue.push_front(ReaderEvent{ReaderEvent::Type::ReaderAdded, kReaderName, "", ports::CardKind::Unknown});
     m_thread = std::thread([this] { Loop(); });
 }
 
