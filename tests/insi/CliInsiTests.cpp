@@ -231,13 +231,14 @@ BOOST_AUTO_TEST_CASE(HeadlessCounterQualifiesAChildFromTheFamilyCard) {
     const auto events = cliinsi::Lines(r.out);
     std::vector<std::string> names;
     for (const auto& e : events) names.push_back(e["event"].get<std::string>());
-    const std::vector<std::string> expected = {"card_inserted", "beneficiaries", "beneficiary_chosen", "proposal",
-                                               "created_from_ins", "document_checked"};
+    const std::vector<std::string> expected = {"reader_added", "card_inserted", "beneficiaries", "beneficiary_chosen",
+                                               "proposal", "created_from_ins", "document_checked"};
+    BOOST_REQUIRE(names.size() == expected.size());
     BOOST_TEST(names == expected, boost::test_tools::per_element());
-    BOOST_TEST(events[3]["insi"] == "00");
-    BOOST_TEST(events[4]["identity"]["status"] == "RECUP");
-    BOOST_TEST(events[5]["identity"]["status"] == "QUAL");
-    BOOST_TEST(events[5]["identity"]["ins"]["matricule"] == "110086322083060");
+    BOOST_TEST(events[4]["insi"] == "00");
+    BOOST_TEST(events[5]["identity"]["status"] == "RECUP");
+    BOOST_TEST(events[6]["identity"]["status"] == "QUAL");
+    BOOST_TEST(events[6]["identity"]["ins"]["matricule"] == "110086322083060");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
