@@ -90,5 +90,6 @@ int VerifyAll(Context&, Args&);
 int CardRead(Context&, Args&);
 int CardWatch(Context&, Args&);
 int Counter(Context&, Args&);
+int Datamatrix(Context&, Args&);
 
 }  // namespace vigie::cli

@@ -48,6 +48,7 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--u
   card read [--reader NOM | --simulated FICHIER]
   card watch [--reader NOM | --simulated FICHIER] [--seconds N]
   counter [--reader NOM | --simulated FICHIER] [--beneficiary N] [--auto-accept] [--document TYPE] [--once]
+  datamatrix ID --payload                 (charge utile du Datamatrix INS, identité qualifiée uniquement)
 
 Base : --db, sinon $VIGIE_DB, sinon ~/.local/share/vigie/vigie.db.
 Configuration INSi : --config, sinon $VIGIE_CONFIG, sinon ~/.config/vigie/vigie.conf.
@@ -132,6 +133,7 @@ const std::map<std::string, cli::Command>& Commands() {
         {"card read", cli::CardRead},
         {"card watch", cli::CardWatch},
         {"counter", cli::Counter},
+        {"datamatrix", cli::Datamatrix},
     };
     return commands;
 }
@@ -188,7 +190,7 @@ int Run(const std::vector<std::string>& argv) {
     ctx.json = json;
     ctx.user = user;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload"});
     return command(ctx, args);
 }
 

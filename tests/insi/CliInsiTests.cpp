@@ -161,6 +161,7 @@ BOOST_AUTO_TEST_CASE(RetrieveAcceptValidateGivesAQualifiedIdentity) {
         if (line["trait"] == "first_names") coherent = line["verdict"] == "coherent";
     BOOST_TEST(coherent);  // PIERRE-ALAIN starts PIERRE-ALAIN MURIEL FLORIANT
     BOOST_TEST(cli.Json({"patient", "show", id}, "", 0)["identity"]["status"] == "PROV");  // nothing accepted yet
+    BOOST_TEST(cli.Json({"datamatrix", id, "--payload"}, "", 1)["code"] == "rule.not_qualified");  // PROV: no code
     const json accepted = cli.Json({"patient", "retrieve", id, "--accept"}, "paul", 0);
     BOOST_TEST(accepted["accepted"]["identity"]["status"] == "RECUP");
     BOOST_TEST(accepted["accepted"]["identity"]["birth_first_names"] == "PIERRE-ALAIN MURIEL FLORIANT");
@@ -170,6 +171,9 @@ BOOST_AUTO_TEST_CASE(RetrieveAcceptValidateGivesAQualifiedIdentity) {
     BOOST_TEST(shown["identity"]["status"] == "QUAL");
     BOOST_TEST(shown["identity"]["ins"]["matricule"] == "109076322083489");  // qualified: shown
     BOOST_TEST(shown["identity"]["ins"]["history"].size() == 2u);
+    const json dm = cli.Json({"datamatrix", id, "--payload"}, "", 0);  // qualified: the Datamatrix INS payload
+    BOOST_TEST(dm["escaped"] == "IS010000000000000000000000S1109076322083489S21.2.250.1.213.1.4.8<GS>"
+                                "S3PIERRE-ALAIN MURIEL FLORIANT<GS>S4ECETINSI<GS>S5MS614-07-2009S763220");
     // A doubtful identity is never sent to INSi.
     cli.Json({"patient", "set-attribute", id, "douteuse"}, "paul", 0);
     const int before = cli.SimTotal();
