@@ -12,6 +12,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3 nlohmann-json3-dev
   # INSi client (SOAP, mTLS) and its simulator
   libxml2-dev libxml2-utils libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
+  # printing: the Datamatrix INS symbol (libdmtx, C40 header), PNG; zxing-cpp decodes it in tests
+  libdmtx-dev libpng-dev zxing-cpp-tools
   # tests: Boost.Test, libFuzzer (clang), curl for the simulator's smoke test
   libboost-test-dev clang libclang-rt-14-dev curl
 )
