@@ -81,14 +81,7 @@ BulkFigures Bulk(ports::IInsiService& insi, const fs::path& dir, int count, int 
     ops.Add(std::nullopt, "bench", Role::Titulaire);
     const Operator op = *ops.Add("bench", "vigilance", Role::Identitovigilance).op;
     usecases::PatientService patients(*store, clock);
-    std::vector<usecases::CreateRequest> requests;
-    for (int i = 0; i < count; ++i)
-        requests.push_back({StrictTraits{NameOf(i), "JEAN", "JEAN", test::SyntheticBirthDate(i), false, Sex::Male, "63220"}, "", "", true});
-    std::vector<IdentityId> ids;
-    patients.Import(op, requests, &ids);
-    for (int i = 0; i < count; ++i)
-        patients.AcceptIns(op, ids[static_cast<std::size_t>(i)], requests[static_cast<std::size_t>(i)].traits,
-                           InsData{{test::SyntheticMatricule(i), test::kSyntheticOid, "", ""}, {}, clock.NowUtc()});
+    test::SeedSyntheticIdentities(patients, op, clock, "BENCH", count);
     usecases::BulkVerification engine(*store, insi, clock);
     std::atomic<bool> stop{false};
     const auto r = engine.Run(op, engine.CreateRun(op), usecases::BulkOptions{concurrency, 32}, stop);

@@ -84,15 +84,7 @@ BOOST_AUTO_TEST_CASE(KilledMidRunThenResumedVerifiesEveryItemOnce) {
         ops.Add(std::nullopt, "titulaire", Role::Titulaire);
         const Operator vigilance = *ops.Add("titulaire", "vigilance", Role::Identitovigilance).op;
         usecases::PatientService patients(*store, clock);
-        std::vector<usecases::CreateRequest> requests;
-        for (int i = 0; i < resume::kItems; ++i)
-            requests.push_back({test::Traits(resume::NameOf(i), "JEAN", test::SyntheticBirthDate(i), Sex::Male, "63220"), "", "", true});
-        std::vector<IdentityId> ids;
-        BOOST_REQUIRE(patients.Import(vigilance, requests, &ids).Ok());
-        for (int i = 0; i < resume::kItems; ++i) {
-            InsData ins{{test::SyntheticMatricule(i), test::kSyntheticOid, "", ""}, {}, clock.NowUtc()};
-            BOOST_REQUIRE(patients.AcceptIns(vigilance, ids[static_cast<std::size_t>(i)], requests[static_cast<std::size_t>(i)].traits, ins).Ok());
-        }
+        test::SeedSyntheticIdentities(patients, vigilance, clock, "BULK", resume::kItems);
     }
 
     // 3. Run, kill after ~3 s, resume to the end.

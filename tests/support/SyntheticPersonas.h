@@ -9,6 +9,9 @@
 
 #include "core/domain/Date.h"
 #include "core/domain/Nir.h"
+#include "core/usecases/PatientService.h"
+#include <stdexcept>
+#include <vector>
 
 namespace vigie::test {
 
@@ -43,6 +46,32 @@ inline void WriteSyntheticPersonas(const std::filesystem::path& path, const std:
         out << "simulator," << SyntheticName(prefix, i) << ",JEAN,M," << SyntheticBirthDate(i).ToIso() << ",63220,"
             << m.substr(0, 13) << "," << m.substr(13) << "," << kSyntheticOid << ",,synthetic\n";
     }
+}
+
+// Fills a référentiel with the same `count` people, each holding the INS of its persona (status
+// RECUP), as the simulator's personas file describes them. Throws on any refusal.
+inline std::vector<domain::IdentityId> SeedSyntheticIdentities(usecases::PatientService& patients,
+                                                               const domain::Operator& op, const ports::IClock& clock,
+                                                               const std::string& prefix, int count) {
+    std::vector<usecases::CreateRequest> requests;
+    for (int i = 0; i < count; ++i) {
+        domain::StrictTraits t;
+        t.birthName = SyntheticName(prefix, i);
+        t.birthFirstNames = t.firstBirthFirstName = "JEAN";
+        t.birthDate = SyntheticBirthDate(i);
+        t.sex = domain::Sex::Male;
+        t.birthPlace = "63220";
+        requests.push_back({t, "", "", true});
+    }
+    std::vector<domain::IdentityId> ids;
+    if (!patients.Import(op, requests, &ids).Ok()) throw std::runtime_error("synthetic import refused");
+    for (int i = 0; i < count; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        const domain::InsData ins{{SyntheticMatricule(i), kSyntheticOid, "", ""}, {}, clock.NowUtc()};
+        if (!patients.AcceptIns(op, ids[k], requests[k].traits, ins).Ok())
+            throw std::runtime_error("synthetic INS refused for " + requests[k].traits.birthName);
+    }
+    return ids;
 }
 
 }  // namespace vigie::test
