@@ -14,6 +14,13 @@ PACKAGES=(
   libxml2-dev libxml2-utils libcurl4-openssl-dev libssl-dev libcpp-httplib-dev
   # printing: the Datamatrix INS symbol (libdmtx, C40 header), PNG; zxing-cpp decodes it in tests
   libdmtx-dev libpng-dev zxing-cpp-tools
+  # printing: layout and PDF/PNG/SVG (cairo + Pango, DejaVu fonts), other barcodes (zint);
+  # poppler-utils rasterises PDF pages for the decode tests
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core libzint-dev poppler-utils
+  # printing through CUPS (the CUPS tier starts its own cupsd with a file-backed queue)
+  cups cups-client cups-bsd libcups2-dev
+  # the counter app (wxWidgets 3.2, GTK 3) and its GUI test tier under Xvfb
+  libwxgtk3.2-dev xvfb xauth jq
   # tests: Boost.Test, libFuzzer (clang), curl for the simulator's smoke test
   libboost-test-dev clang libclang-rt-14-dev curl
 )

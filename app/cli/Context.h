@@ -42,6 +42,7 @@ public:
     std::ostream& err;
     bool json = false;
     std::optional<std::string> user;  // --user, else VIGIE_USER
+    std::string configPath;           // --config, else VIGIE_CONFIG, else the user's default
     ports::SystemClock clock;
 
     ports::IStore& Store();
@@ -91,5 +92,12 @@ int CardRead(Context&, Args&);
 int CardWatch(Context&, Args&);
 int Counter(Context&, Args&);
 int Datamatrix(Context&, Args&);
+int PrintLabel(Context&, Args&);
+int PrintDocument(Context&, Args&);
+int PrintQueues(Context&, Args&);
+int LabelRulesList(Context&, Args&);
+int LabelRulesShow(Context&, Args&);
+int LabelRulesImport(Context&, Args&);
+int LabelRulesExport(Context&, Args&);
 
 }  // namespace vigie::cli

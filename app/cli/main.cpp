@@ -48,7 +48,14 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--u
   card read [--reader NOM | --simulated FICHIER]
   card watch [--reader NOM | --simulated FICHIER] [--seconds N]
   counter [--reader NOM | --simulated FICHIER] [--beneficiary N] [--auto-accept] [--document TYPE] [--once]
-  datamatrix ID --payload                 (charge utile du Datamatrix INS, identité qualifiée uniquement)
+  datamatrix ID --payload | --out FICHIER.png|.svg|.pdf [--module-mm X]
+                                          (Datamatrix INS, identité qualifiée uniquement)
+  print label ID [--rules NOM] [--copies N] [--dispensing-date D] [--dpi N]
+                 --out FICHIER.pdf|.png|.svg|.zpl | --printer IMPRIMANTE [--zpl]
+  print document ID --template ordonnance|plan-de-prise|fiche [--paper A4|A5] [--content FICHIER.json]
+                 [--module-mm X] --out FICHIER.pdf|.png | --printer IMPRIMANTE
+  print queues                            (imprimantes CUPS de ce poste)
+  label-rules list | show NOM | import FICHIER | export [NOM...] [--out FICHIER]
 
 Base : --db, sinon $VIGIE_DB, sinon ~/.local/share/vigie/vigie.db.
 Configuration INSi : --config, sinon $VIGIE_CONFIG, sinon ~/.config/vigie/vigie.conf.
@@ -134,6 +141,13 @@ const std::map<std::string, cli::Command>& Commands() {
         {"card watch", cli::CardWatch},
         {"counter", cli::Counter},
         {"datamatrix", cli::Datamatrix},
+        {"print label", cli::PrintLabel},
+        {"print document", cli::PrintDocument},
+        {"print queues", cli::PrintQueues},
+        {"label-rules list", cli::LabelRulesList},
+        {"label-rules show", cli::LabelRulesShow},
+        {"label-rules import", cli::LabelRulesImport},
+        {"label-rules export", cli::LabelRulesExport},
     };
     return commands;
 }
@@ -189,8 +203,9 @@ int Run(const std::vector<std::string>& argv) {
                      [](const std::optional<std::string>& cardFile) { return OpenCardReader(cardFile); });
     ctx.json = json;
     ctx.user = user;
+    ctx.configPath = config;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload", "zpl"});
     return command(ctx, args);
 }
 

@@ -80,6 +80,15 @@ struct VerificationRun {
     std::string finishedAt;
 };
 
+// A label rule set as stored: the JSON document of printing/model/LabelRulesJson, kept whole.
+struct StoredLabelRules {
+    std::string name;
+    std::string body;
+    std::int64_t version = 0;   // 1 on creation, +1 on every save
+    std::string updatedAt;
+    std::string updatedBy;
+};
+
 struct VerificationCounts {
     std::int64_t pending = 0, claimed = 0, done = 0, failed = 0;
     std::vector<std::pair<std::string, std::int64_t>> byOutcome;
@@ -146,6 +155,25 @@ public:
     // --- installation settings (instance UUID, document list…) ---
     virtual std::optional<std::string> GetSetting(const std::string& key) = 0;
     virtual void SetSetting(const std::string& key, const std::string& value) = 0;
+
+    // --- label rule sets (issue #5; validated by printing/ before they get here) ---
+    virtual std::vector<StoredLabelRules> ListLabelRules() = 0;
+    virtual std::optional<StoredLabelRules> GetLabelRules(const std::string& name) = 0;
+    // Creates the set when expectedVersion is 0, else replaces it when the stored version matches
+    // (BusinessError "store.stale" otherwise, "store.exists" when creating an existing name).
+    // Returns the new version.
+    virtual std::int64_t SaveLabelRules(const StoredLabelRules& rules, std::int64_t expectedVersion) = 0;
+    // BusinessError "store.stale" when the version does not match.
+    virtual void DeleteLabelRules(const std::string& name, std::int64_t expectedVersion) = 0;
+
+    // --- bulk import (issue #2; used by PatientService::Import) ---
+    // Announces that about `rows` identities are about to be inserted by this write transaction.
+    // A store may then stop maintaining its secondary *search* indexes row by row and rebuild
+    // them inside Commit(), before the transaction ends: a rollback or a crash leaves them as they
+    // were, and every index is complete again when Commit() returns. Queries made inside the
+    // transaction meanwhile stay correct (only slower). Uniqueness (INS), CHECK constraints,
+    // foreign keys and triggers are never suspended. Default: nothing to prepare.
+    virtual void PrepareBulkInsert(std::size_t rows) { static_cast<void>(rows); }
 
     virtual void Commit() = 0;
 };

@@ -213,6 +213,7 @@ CommandResult PatientService::Import(const Operator& op, const std::vector<Creat
     ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
         const std::string now = m_clock.NowUtc();
         const std::string role(RoleCode(op.role));
+        tx.PrepareBulkInsert(created.size());  // the store may rebuild its search indexes at commit
         JournalChain::Appender journal(tx);  // the chain head stays in memory for the batch
         if (createdIds) createdIds->clear();
         for (Identity& identity : created) {

@@ -6,6 +6,10 @@
 
 namespace vigie::db {
 
+namespace {
+constexpr int kBusyTimeoutMs = 5000;
+}
+
 void ThrowSqlite(sqlite3* db, int rc, const std::string& context) {
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     const int primary = rc & 0xff;
@@ -92,7 +96,7 @@ Connection::Connection(const std::string& path) {
                                                    " » : chemin, dossier ou droits d'accès incorrects (détail : " +
                                                    msg + ").");
     }
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     sqlite3_extended_result_codes(m_db, 1);
 }
 
@@ -125,6 +129,13 @@ Statement& Connection::Prepare(const std::string& sql) {
     auto& slot = m_cache[sql];
     slot = std::make_unique<Statement>(m_db, stmt);
     return *slot;
+}
+
+bool Connection::TryTruncateWal() {
+    sqlite3_busy_timeout(m_db, 0);
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
+    return rc == SQLITE_OK;
 }
 
 std::int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(m_db); }

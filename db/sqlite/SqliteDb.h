@@ -48,6 +48,9 @@ public:
     void Exec(const std::string& sql);
     // A reset statement from the per-connection cache; valid until the connection closes.
     Statement& Prepare(const std::string& sql);
+    // Checkpoints the WAL and truncates it to zero bytes, without waiting: false (nothing done)
+    // when another connection still reads an older snapshot or writes.
+    bool TryTruncateWal();
     std::int64_t LastInsertId() const;
     int Changes() const;
     sqlite3* Raw() const { return m_db; }

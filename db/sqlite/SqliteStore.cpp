@@ -30,6 +30,8 @@ public:
         m_conn.Prepare("PRAGMA journal_mode = WAL").Run();
         m_conn.Exec(options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         m_conn.Exec("PRAGMA cache_size = -" + std::to_string(std::max(options.cacheMegabytes, 2) * 1024));
+        // A WAL grown by a large import is cut back to this size when it restarts.
+        m_conn.Exec("PRAGMA journal_size_limit = " + std::to_string(64 * 1024 * 1024));
         Migrate();
     }
 

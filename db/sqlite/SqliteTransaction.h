@@ -2,7 +2,11 @@
 // One SQLite transaction (BEGIN DEFERRED for reads, BEGIN IMMEDIATE for writes, so two writers
 // never deadlock on a lock upgrade). Holds the store's connection lock for its whole life.
 
+#include <cstdint>
 #include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "core/ports/IStore.h"
 #include "db/sqlite/SqliteDb.h"
@@ -56,6 +60,15 @@ public:
     std::optional<std::string> GetSetting(const std::string& key) override;
     void SetSetting(const std::string& key, const std::string& value) override;
 
+    // SqliteLabelRules.cpp
+    std::vector<ports::StoredLabelRules> ListLabelRules() override;
+    std::optional<ports::StoredLabelRules> GetLabelRules(const std::string& name) override;
+    std::int64_t SaveLabelRules(const ports::StoredLabelRules& rules, std::int64_t expectedVersion) override;
+    void DeleteLabelRules(const std::string& name, std::int64_t expectedVersion) override;
+
+    // Bulk import: see IStore.h and the comment above the definition.
+    void PrepareBulkInsert(std::size_t rows) override;
+
     void Commit() override;
 
 private:
@@ -64,9 +77,18 @@ private:
     void WriteInsHistory(domain::IdentityId id, const domain::Identity& identity);
     void LoadInsHistory(domain::Identity& identity);
 
+    void RebuildSuspendedIndexes();
+    void RestoreCacheSize() noexcept;
+
     Connection& m_conn;
     std::unique_lock<std::mutex> m_lock;
     bool m_done = false;
+    // Bulk import: PrepareBulkInsert was honoured; the indexes it dropped (name, CREATE
+    // statement), recreated in Commit(); the page cache size to restore when the transaction
+    // ends (0: unchanged).
+    bool m_bulk = false;
+    std::vector<std::pair<std::string, std::string>> m_suspendedIndexes;
+    std::int64_t m_savedCacheSize = 0;
 };
 
 }  // namespace vigie::db

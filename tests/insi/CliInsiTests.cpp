@@ -182,6 +182,72 @@ BOOST_AUTO_TEST_CASE(RetrieveAcceptValidateGivesAQualifiedIdentity) {
     BOOST_TEST(cli.SimTotal() == before);
 }
 
+// Printing a qualified identity from the CLI: the document carries « INS : … (NIR) » and a
+// Datamatrix that zxing-cpp reads back, from the rasterised PDF page, as the exact payload;
+// the label never carries the INS. Then the owner's rule sets round-trip through a file.
+BOOST_AUTO_TEST_CASE(QualifiedIdentityPrintsItsInsOnDocumentsNeverOnLabels) {
+    cliinsi::Cli cli;
+    const json created = cli.Json({"patient", "create", "--birth-name", "ECETINSI", "--first-names", "PIERRE-ALAIN", "--sex",
+                                   "M", "--birth-date", "2009-07-14"},
+                                  "paul", 0);
+    const std::string id = std::to_string(created["identity"]["id"].get<int>());
+    cli.Json({"patient", "retrieve", id, "--accept"}, "paul", 0);
+    cli.Json({"patient", "validate", id, "--document", "passeport"}, "paul", 0);
+    const std::string payload = cli.Json({"datamatrix", id, "--payload"}, "", 0)["payload"];
+    const auto dir = cli.dir.Path();
+    const std::string fiche = (dir / "fiche.pdf").string(), label = (dir / "label.pdf").string();
+    const json doc = cli.Json({"print", "document", id, "--template", "fiche", "--out", fiche}, "paul", 0);
+    BOOST_TEST(doc["ins"] == true);
+    const json lab = cli.Json({"print", "label", id, "--out", label}, "paul", 0);
+    BOOST_TEST(lab["ins"] == false);
+    auto capture = [](const std::string& command) {
+        std::string out;
+        if (FILE* p = popen(command.c_str(), "r")) {
+            char buf[4096];
+            std::size_t n = 0;
+            while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+            pclose(p);
+        }
+        return out;
+    };
+    if (std::system("command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null && command -v ZXingReader >/dev/null") != 0) {
+        BOOST_TEST_MESSAGE("skipped the decode part: poppler-utils or zxing-cpp-tools missing");
+        return;
+    }
+    const std::string text = capture("pdftotext '" + fiche + "' -");
+    BOOST_TEST(text.find("INS : 109076322083489 (NIR)") != std::string::npos, text);
+    BOOST_TEST(text.find("INS à scanner") != std::string::npos);
+    BOOST_TEST(capture("pdftotext '" + label + "' -").find("109076322083489") == std::string::npos);
+    const std::string png = (dir / "page").string();
+    // The top-right quarter of page 1 at 300 dpi, where the identity block puts the symbol (zxing's
+    // Data Matrix detector searches outwards from the image centre, as a scanner aimed at it does).
+    BOOST_REQUIRE(std::system(("pdftoppm -r 300 -gray -png -singlefile -f 1 -l 1 -x 1236 -y 0 -W 1200 -H 1200 '" + fiche +
+                               "' '" + png + "'").c_str()) == 0);
+    BOOST_TEST(capture("ZXingReader -format DataMatrix -bytes '" + png + ".png'") == payload);
+
+    // The standalone symbol, as a file.
+    const std::string symbol = (dir / "dm.png").string();
+    cli.Json({"datamatrix", id, "--out", symbol, "--module-mm", "0.5"}, "", 0);
+    BOOST_TEST(capture("ZXingReader -format DataMatrix -bytes '" + symbol + "'") == payload);
+    BOOST_TEST(cli.Json({"datamatrix", id, "--out", symbol, "--module-mm", "3"}, "", 2)["code"].get<std::string>().size() > 0);
+
+    // Label rule sets: export, edit, import as the owner (refused to the counter), show.
+    const std::string rules = (dir / "rules.json").string();
+    BOOST_TEST(cli.Run({"label-rules", "export", "boite", "--out", rules}).exit == 0);
+    std::ifstream in(rules);
+    json edited = json::parse(in);
+    edited["ruleSets"][0]["stock"]["widthMm"] = 62;
+    edited["ruleSets"][0]["stock"]["heightMm"] = 29;
+    std::ofstream(rules) << edited.dump();
+    BOOST_TEST(cli.Json({"label-rules", "import", rules}, "paul", 1)["code"] == "rule.permission");
+    BOOST_TEST(cli.Json({"label-rules", "import", rules}, "titulaire", 0)["saved"][0] == "boite");
+    BOOST_TEST(cli.Run({"label-rules", "show", "boite"}).out.find("62×29 mm") != std::string::npos);
+    edited["ruleSets"][0]["fields"].erase(0);  // the birth name, part of the RNIV minimum
+    std::ofstream(rules) << edited.dump();
+    const json bad = cli.Json({"label-rules", "import", rules}, "titulaire", 2);
+    BOOST_TEST(bad["message"].get<std::string>().find("nom de naissance") != std::string::npos, bad.dump());
+}
+
 BOOST_AUTO_TEST_CASE(ServiceUnavailableIsAClearEnvironmentError) {
     cliinsi::Cli cli;
     cli.sim.Control(R"({"outage":true})");
