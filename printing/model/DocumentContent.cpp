@@ -31,8 +31,9 @@ void Ordonnance(PageFlow& flow, const DocumentRequest& r, const DocumentStyle& s
 void PlanDePrise(PageFlow& flow, const DocumentRequest& r, const DocumentStyle& s, const IMeasurer& m) {
     std::vector<std::vector<std::string>> rows;
     for (const IntakeLine& l : r.intakes) rows.push_back({l.medication, l.morning, l.noon, l.evening, l.bedtime, l.notes});
+    // The four time columns are wide enough for « Coucher » on A5 without a break inside the word.
     FlowTable(flow,
-              {{"Médicament", 3}, {"Matin", 1.1}, {"Midi", 1.1}, {"Soir", 1.1}, {"Coucher", 1.1}, {"Remarques", 2.4}},
+              {{"Médicament", 2.8}, {"Matin", 1.35}, {"Midi", 1.35}, {"Soir", 1.35}, {"Coucher", 1.35}, {"Remarques", 2.0}},
               rows, s.Font(s.bodyPt), m);
 }
 

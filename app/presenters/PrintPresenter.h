@@ -1,0 +1,112 @@
+#pragma once
+// The Impression dialog's screen logic: what to print for the current patient (a label rule set
+// or a document), how many copies, where (a CUPS queue or « Enregistrer en PDF… »), the preview
+// state and the outcome in French; and the préparateur's repeat: the last settings, printed again
+// with one key for the same patient. No wx, no thread; PrintActions.h does the work.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/presenters/CounterView.h"
+#include "core/domain/Identity.h"
+#include "core/domain/Operator.h"
+
+namespace vigie::presenters {
+
+// One thing the dialog can print. code: "label:<rule set>" or "document:<kind>".
+struct PrintTarget {
+    std::string code;
+    std::string label;  // « Étiquette — Boîte (89 × 36 mm) », « Fiche patient (A4) »
+    bool IsLabel() const { return code.rfind("label:", 0) == 0; }
+    std::string Name() const { return code.substr(code.find(':') + 1); }
+};
+
+struct RuleSetChoice {  // what the rule book lists, without the printing types
+    std::string name, displayName;
+    double widthMm = 0, heightMm = 0;
+};
+
+// The settings a print (and a repeat) runs with.
+struct PrintSettings {
+    domain::IdentityId identity = 0;
+    std::string target;                 // PrintTarget::code
+    int copies = 1;
+    std::optional<std::string> queue;   // a CUPS queue, or…
+    std::string pdfPath;                // … a PDF file when no queue
+    bool IsLabel() const { return target.rfind("label:", 0) == 0; }
+    std::string Name() const { return target.substr(target.find(':') + 1); }
+};
+
+struct PrintView {
+    std::string title;                  // « Impression — ECETINSI PIERRE-ALAIN »
+    std::vector<std::string> targets;
+    int targetIndex = 0;
+    int copies = 1;
+    bool copiesEnabled = true;          // labels: 1–100; a document prints once
+    std::vector<std::string> destinations;  // the queues, then « Enregistrer en PDF… »
+    int destinationIndex = 0;
+    std::string previewText;            // « Aperçu en cours… », a refusal, "" when the image is shown
+    bool previewReady = false;
+    std::string message;                // the outcome of the last print
+    Tone messageTone = Tone::Neutral;
+    bool busy = false;
+    bool canPrint = false;
+};
+
+class PrintPresenter {
+public:
+    static constexpr int kMaxCopies = 100;
+    static constexpr const char* kPdfDestination = "Enregistrer en PDF…";
+
+    explicit PrintPresenter(domain::Operator op) : m_op(std::move(op)) {}
+
+    // A new dialog for this identity; the last settings (if any) are chosen again.
+    void Open(const domain::Identity& identity, const std::vector<RuleSetChoice>& ruleSets,
+              const std::vector<std::string>& queues, const std::optional<std::string>& defaultQueue);
+    const std::vector<PrintTarget>& Targets() const { return m_targets; }
+    bool ChooseTarget(const std::string& code);
+    void ChooseTarget(std::size_t index);
+    void SetCopies(int copies);  // clamped to 1–100
+    void ChooseDestination(std::size_t index);  // the last index is the PDF file
+    void SetPdfPath(const std::string& path);   // also selects the PDF destination
+    bool PdfChosen() const { return !m_queue; }
+
+    void OnPreviewStarted();
+    void OnPreviewReady();
+    void OnPreviewRefused(const std::string& message);
+    void OnPrinting();
+    // pages > 0 when printed; warnings as given by the printing service.
+    void OnPrinted(const PrintSettings& done, int pages, const std::vector<std::string>& warnings);
+    void OnPrintRefused(const std::string& message);
+
+    // nullopt when the settings are incomplete (no PDF path yet).
+    std::optional<PrintSettings> Settings() const;
+    // Ctrl+P: the last successful settings, for this identity only (never another patient's).
+    std::optional<PrintSettings> RepeatFor(domain::IdentityId id) const;
+    const std::optional<PrintSettings>& Last() const { return m_last; }
+    // "etiquette.pdf", 2 → "etiquette-2.pdf": a repeat to a file never overwrites the previous one.
+    static std::string NumberedPath(const std::string& path, int n);
+    // « Étiquette Boîte × 3 → imprimante « zebra » »
+    std::string Describe(const PrintSettings& s) const;
+
+    bool MayPrint() const;
+    PrintView View() const;
+
+private:
+    domain::Operator m_op;
+    domain::Identity m_identity;
+    std::vector<PrintTarget> m_targets;
+    std::vector<std::string> m_queues;
+    std::size_t m_target = 0;
+    int m_copies = 1;
+    std::optional<std::string> m_queue;
+    std::string m_pdfPath;
+    bool m_previewing = false, m_previewReady = false, m_printing = false;
+    std::string m_previewText;
+    std::string m_message;
+    Tone m_messageTone = Tone::Neutral;
+    std::optional<PrintSettings> m_last;
+};
+
+}  // namespace vigie::presenters
