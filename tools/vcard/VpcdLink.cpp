@@ -37,6 +37,7 @@ bool VpcdLink::Connect(const std::string& host, std::uint16_t port, std::string&
     const int one = 1;
     ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_fd = fd;
+    QuickAck();
     m_buffer.clear();
     return true;
 }
@@ -71,6 +72,11 @@ VpcdLink::Result VpcdLink::Receive(Bytes& payload, std::chrono::milliseconds tim
             return Result::Closed;
         }
         m_buffer.insert(m_buffer.end(), chunk, chunk + got);
+        // vpcd (inside pcscd) writes a frame's 2-byte length and its body in two writes without
+        // TCP_NODELAY: Nagle holds the body until the length is acknowledged, and Linux's delayed
+        // ACK would wait up to 40 ms for data of ours to piggyback on. Quick ACKs (re-armed after
+        // every read: the kernel clears the flag) remove that stall from every APDU.
+        QuickAck();
     }
 }
 
@@ -89,6 +95,11 @@ bool VpcdLink::Send(const Bytes& payload) {
         sent += static_cast<std::size_t>(n);
     }
     return true;
+}
+
+void VpcdLink::QuickAck() {
+    const int one = 1;
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
 }
 
 void VpcdLink::Close() {

@@ -28,6 +28,7 @@ public:
     bool IsOpen() const { return m_fd >= 0; }
 
 private:
+    void QuickAck();
     int m_fd = -1;
     Bytes m_buffer;  // bytes received, not yet a whole message
 };
