@@ -67,6 +67,7 @@ int OperatorList(Context& ctx, Args& args) {
 }
 
 int Stats(Context& ctx, Args& args) {
+    if (args.Flag("dashboard")) return StatsDashboard(ctx, args);
     args.Done(0);
     const auto counts = ports::RunInTransaction(ctx.Store(), ports::TransactionMode::Read,
                                                 [](ports::IStoreTransaction& tx) { return tx.CountByStatus(); });

@@ -193,7 +193,7 @@ int Counter(Context& ctx, Args& args) {
         throw BadInputError("input.document", "Pièce d'identité non reconnue : « " + *document + " ».");
     const Operator op = ctx.Operator();
     auto reader = OpenReader(ctx, choice);
-    CounterFlow flow(ctx.Store(), ctx.Insi(), ctx.clock);
+    CounterFlow flow(ctx.Store(), ctx.InsiService(), ctx.clock);
     EventQueue queue;
     reader->Start(queue);
     g_interrupted = false;

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "core/insi/InsiClient.h"
+#include "core/usecases/MeteredInsiService.h"
 #include "core/usecases/Installation.h"
 #include "core/usecases/OperatorService.h"
 #include "core/util/Json.h"
@@ -22,6 +23,11 @@ Context::~Context() = default;
 insi::InsiClient& Context::Insi() {
     if (!m_insi) m_insi = m_insiFactory(usecases::InstallationInstanceId(Store()));
     return *m_insi;
+}
+
+ports::IInsiService& Context::InsiService() {
+    if (!m_meteredInsi) m_meteredInsi = std::make_unique<usecases::MeteredInsiService>(Insi(), Store(), clock);
+    return *m_meteredInsi;
 }
 
 ports::IStore& Context::Store() {

@@ -11,6 +11,7 @@
 #include "core/domain/IdentityStateMachine.h"
 #include "core/ports/ICardReader.h"
 #include "core/ports/IClock.h"
+#include "core/ports/IInsiService.h"
 #include "core/ports/IStore.h"
 #include "core/usecases/PatientService.h"
 
@@ -47,6 +48,9 @@ public:
 
     ports::IStore& Store();
     insi::InsiClient& Insi();  // opens the store too (installation instance id)
+    // The client wrapped in usecases::MeteredInsiService (Tableau de bord): every use-case call
+    // goes through it; Insi() stays for the client's own tools (request rendering, batch rate).
+    ports::IInsiService& InsiService();
     std::unique_ptr<ports::ICardReader> OpenCardReader(const std::optional<std::string>& cardFile) {
         return m_readerFactory(cardFile);
     }
@@ -64,6 +68,7 @@ private:
     ReaderFactory m_readerFactory;
     std::unique_ptr<ports::IStore> m_store;
     std::unique_ptr<insi::InsiClient> m_insi;
+    std::unique_ptr<ports::IInsiService> m_meteredInsi;
 };
 
 class Args;
@@ -82,7 +87,10 @@ int PatientEdit(Context&, Args&);
 int JournalVerify(Context&, Args&);
 int OperatorAdd(Context&, Args&);
 int OperatorList(Context&, Args&);
+int OperatorSetPin(Context&, Args&);  // OperatorPinCommands.cpp (issue #6)
+int OperatorSwitch(Context&, Args&);
 int Stats(Context&, Args&);
+int StatsDashboard(Context&, Args&);  // DashboardCommands.cpp (issue #6): stats --dashboard
 int InsiSearch(Context&, Args&);
 int InsiVitale(Context&, Args&);
 int InsiParse(Context&, Args&);

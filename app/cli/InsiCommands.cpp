@@ -150,7 +150,7 @@ int InsiSearch(Context& ctx, Args& args) {
     const Operator op = ctx.Operator();
     if (!HasPermission(op.role, Permission::CallInsi))
         return ctx.Refused({"rule.permission", "Droit insuffisant pour interroger le téléservice INSi."});
-    const InsiSearchOutcome s = SearchInsByTraits(ctx.Insi(), q, InsiCallMode::Operator);
+    const InsiSearchOutcome s = SearchInsByTraits(ctx.InsiService(), q, InsiCallMode::Operator);
     InsiRetrieval::JournalSearch(ctx.Store(), ctx.clock, op, std::nullopt, s);
     return ReportSearch(ctx, s, showIns);
 }
@@ -177,7 +177,7 @@ int InsiVitale(Context& ctx, Args& args) {
     const Operator op = ctx.Operator();
     if (!HasPermission(op.role, Permission::CallInsi))
         return ctx.Refused({"rule.permission", "Droit insuffisant pour interroger le téléservice INSi."});
-    const InsiSearchOutcome s = SearchInsWithCard(ctx.Insi(), q, usualName, std::nullopt, InsiCallMode::Operator);
+    const InsiSearchOutcome s = SearchInsWithCard(ctx.InsiService(), q, usualName, std::nullopt, InsiCallMode::Operator);
     InsiRetrieval::JournalSearch(ctx.Store(), ctx.clock, op, std::nullopt, s);
     return ReportSearch(ctx, s, showIns);
 }
@@ -215,7 +215,7 @@ int PatientRetrieve(Context& ctx, Args& args) {
     const bool accept = args.Flag("accept");
     args.Done(1);
     const Operator op = ctx.Operator();
-    InsiRetrieval retrieval(ctx.Store(), ctx.Insi(), ctx.clock);
+    InsiRetrieval retrieval(ctx.Store(), ctx.InsiService(), ctx.clock);
     const RetrievalProposal p = retrieval.Retrieve(op, id);
     if (p.refusal) return ctx.Refused(*p.refusal);
     if (!p.search.Found()) return ReportSearch(ctx, p.search, false);
@@ -277,7 +277,7 @@ int VerifyAll(Context& ctx, Args& args) {
     if (auto r = BulkVerification::CheckAllowed(op)) return ctx.Refused(*r);
     auto& client = ctx.Insi();
     if (rate) client.SetBatchRate(*rate);
-    BulkVerification engine(ctx.Store(), client, ctx.clock);
+    BulkVerification engine(ctx.Store(), ctx.InsiService(), ctx.clock);
     std::int64_t runId = 0;
     if (resume) {
         const auto run = engine.UnfinishedRun();

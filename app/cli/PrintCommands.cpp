@@ -15,6 +15,7 @@
 #include "printing/model/DatamatrixPayload.h"
 #include "printing/render/DatamatrixFile.h"
 #include "printing/render/PangoMeasurer.h"
+#include "printing/service/OutputFile.h"
 #include "printing/service/PrintJobs.h"
 
 namespace vigie::cli {
@@ -35,20 +36,6 @@ int ParseInt(const std::string& value, const char* what) {
     const double v = ParseDouble(value, what);
     if (v != static_cast<int>(v)) throw BadInputError("input.number", std::string("Nombre entier attendu pour ") + what + ".");
     return static_cast<int>(v);
-}
-
-void WriteFile(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw EnvironmentError("print.file", "Impossible d'écrire « " + path + " ».");
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) throw EnvironmentError("print.file", "Écriture incomplète de « " + path + " » (disque plein ?).");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);  // never a half-written file under the final name
-    if (ec) throw EnvironmentError("print.file", "Impossible d'écrire « " + path + " » : " + ec.message());
 }
 
 // Where the output goes: --out FILE (format from its extension) or --printer QUEUE.
@@ -74,7 +61,7 @@ Destination ReadDestination(Args& args, bool allowZpl) {
 }
 
 printing::Deliver DeliverTo(const Destination& d, const std::string& title) {
-    if (d.file) return [path = *d.file](const std::string& bytes) { WriteFile(path, bytes); };
+    if (d.file) return [path = *d.file](const std::string& bytes) { printing::WriteOutputFile(path, bytes); };
     return [queue = *d.queue, kind = d.options.kind, title](const std::string& bytes) {
         printing::CupsPrinter().Print(queue, bytes,
                                       kind == printing::OutputKind::Zpl ? printing::PrintFormat::Zpl : printing::PrintFormat::Pdf,

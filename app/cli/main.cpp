@@ -37,7 +37,8 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--u
                   [--used-name S] [--used-first-name S]
   journal verify
   operator add NOM --role comptoir|preparateur|titulaire|identitovigilance | operator list
-  stats
+  operator set-pin NOM | operator switch NOM   (code PIN lu sur l'entrée standard, jamais en argument)
+  stats [--dashboard [--days N]]            (tableau de bord : titulaire uniquement)
   insi search --birth-name S --first-names S --sex M|F --birth-date D [--birth-place COG]
               [--print-request] [--show-ins]
   insi vitale --insured-nir N --birth-name S --birth-date D [--beneficiary-nir N] [--rank R]
@@ -131,6 +132,8 @@ const std::map<std::string, cli::Command>& Commands() {
         {"journal verify", cli::JournalVerify},
         {"operator add", cli::OperatorAdd},
         {"operator list", cli::OperatorList},
+        {"operator set-pin", cli::OperatorSetPin},
+        {"operator switch", cli::OperatorSwitch},
         {"stats", cli::Stats},
         {"insi search", cli::InsiSearch},
         {"insi vitale", cli::InsiVitale},
@@ -205,7 +208,7 @@ int Run(const std::vector<std::string>& argv) {
     ctx.user = user;
     ctx.configPath = config;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload", "zpl"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload", "zpl", "dashboard"});
     return command(ctx, args);
 }
 

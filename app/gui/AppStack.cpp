@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/gui/InactivityWatcher.h"
 #include "core/insi/InsiClient.h"
 #include "core/usecases/Installation.h"
+#include "core/usecases/MeteredInsiService.h"
 #include "core/usecases/OperatorService.h"
 #include "core/util/ConfigFile.h"
 #include "core/vitale/PcscCardReader.h"
@@ -39,7 +41,34 @@ std::unique_ptr<ports::IInsiService> OpenInsi(const std::string& config, ports::
                                               usecases::InstallationInstanceId(store), clock);
 }
 
+// pharmacy.name, pharmacy.address = 12 rue des Lilas ; 75011 Paris  (lines separated by ';')
+printing::PharmacyHeader PharmacyOf(const std::string& config, bool demo) {
+    printing::PharmacyHeader h;
+    if (fs::exists(config)) {
+        const auto c = util::ConfigFile::Load(config);
+        h.name = c.Get("pharmacy.name").value_or("");
+        const std::string address = c.Get("pharmacy.address").value_or("");
+        std::size_t start = 0;
+        while (start < address.size()) {
+            auto end = address.find(';', start);
+            if (end == std::string::npos) end = address.size();
+            std::string line = address.substr(start, end - start);
+            line.erase(0, line.find_first_not_of(' '));
+            line.erase(line.find_last_not_of(' ') + 1);
+            if (!line.empty()) h.addressLines.push_back(line);
+            start = end + 1;
+        }
+    }
+    if (h.name.empty() && demo) h.name = "Pharmacie de démonstration";
+    return h;
+}
+
 }  // namespace
+
+const printing::IMeasurer& AppStack::Measurer() {
+    if (!m_measurer) m_measurer = std::make_unique<printing::PangoMeasurer>();
+    return *m_measurer;
+}
 
 void CreateDemoOperators(ports::IStore& store, const ports::IClock& clock) {
     usecases::OperatorService ops(store, clock);
@@ -47,6 +76,10 @@ void CreateDemoOperators(ports::IStore& store, const ports::IClock& clock) {
     ops.Add(std::nullopt, "claire", domain::Role::Titulaire);
     ops.Add("claire", "paul", domain::Role::Comptoir);
     ops.Add("claire", "ines", domain::Role::Identitovigilance);
+    // Demo PINs (issue #6; F12 « Changer d'opérateur », lock screen): claire 2580, paul 1357, ines 4826.
+    ops.SetPin("claire", "claire", "2580");
+    ops.SetPin("claire", "paul", "1357");
+    ops.SetPin("claire", "ines", "4826");
 }
 
 std::unique_ptr<AppStack> BuildStack(const Options& o) {
@@ -56,7 +89,7 @@ std::unique_ptr<AppStack> BuildStack(const Options& o) {
         s->demo = std::make_unique<DemoStack>();
         dbPath = s->demo->Database().string();
         config = s->demo->Config().string();
-        user = "paul";
+        user = o.user.value_or("paul");  // --user claire: the demo as the titulaire (Tableau de bord)
     } else {
         dbPath = EnvOr(o.db, "VIGIE_DB", Home("XDG_DATA_HOME", ".local/share") / "vigie" / "vigie.db");
         config = EnvOr(o.config, "VIGIE_CONFIG", Home("XDG_CONFIG_HOME", ".config") / "vigie" / "vigie.conf");
@@ -70,7 +103,11 @@ std::unique_ptr<AppStack> BuildStack(const Options& o) {
     usecases::OperatorService ops(*s->store, s->clock);
     s->op = ops.Authenticate(user);
     if (o.demo) s->referent = ops.Authenticate("ines");
-    s->insi = OpenInsi(config, *s->store, s->clock);
+    // Every INSi call is measured for the Tableau de bord (issue #6).
+    s->insi = std::make_unique<usecases::MeteredInsiService>(OpenInsi(config, *s->store, s->clock), *s->store, s->clock);
+    s->pharmacy = PharmacyOf(config, o.demo);
+    s->configPath = config;
+    s->lockMinutes = LockMinutesFromConfig(config);
     if (o.demo) {
         auto sim = std::make_unique<cardsim::SimulatedCardReader>();
         s->simulated = sim.get();

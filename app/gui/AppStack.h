@@ -17,6 +17,8 @@
 #include "core/ports/IClock.h"
 #include "core/ports/IInsiService.h"
 #include "core/ports/IStore.h"
+#include "printing/model/DocumentLayout.h"
+#include "printing/render/PangoMeasurer.h"
 
 namespace vigie::gui {
 
@@ -29,8 +31,17 @@ struct AppStack {
     cardsim::SimulatedCardReader* simulated = nullptr;  // the reader, when it is the simulated one
     domain::Operator op;                               // logged in at the counter
     std::optional<domain::Operator> referent;          // demo: the identitovigilance referent
+    int lockMinutes = 3;                               // app.lock_minutes (issue #6; 0: never)
+    printing::PharmacyHeader pharmacy;                 // pharmacy.name / pharmacy.address (vigie.conf)
+    std::string configPath;                            // vigie.conf (Réglages › Connexion INSi, read-only)
+
+    // Worker thread only (one measurer per thread): created there on first use.
+    const printing::IMeasurer& Measurer();
 
     ~AppStack();
+
+private:
+    std::unique_ptr<printing::PangoMeasurer> m_measurer;
 };
 
 // EnvironmentError / BadInputError (French) when something is missing.

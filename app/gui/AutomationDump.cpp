@@ -2,6 +2,9 @@
 // visibility, enabled buttons, list contents, highlighted rows), not from the presenter.
 #include "app/gui/Automation.h"
 #include "app/gui/CounterFrame.h"
+#include "app/gui/IdentitovigilanceAutomation.h"
+#include "app/gui/OperatorAutomation.h"
+#include "app/gui/SettingsAutomation.h"
 #include "app/gui/Palette.h"
 
 namespace vigie::gui {
@@ -51,6 +54,41 @@ void Automation::Dump(const std::string& name) {
         j += R"(,"documents":{"shown":)" + std::string(Bool(d->IsShown())) + R"(,"items":)" + ListItems(d->m_list) +
              R"(,"selection":)" + std::to_string(d->m_list->GetSelection()) + R"(,"ok_enabled":)" +
              Bool(d->m_ok->IsEnabled()) + "}";
+    if (PrintDialog* d = m_frame.Printing().Dialog()) {
+        const wxBitmap bmp = d->m_preview->GetBitmap();
+        j += R"(,"print":{"shown":)" + std::string(Bool(d->IsShown())) + R"(,"title":)" + Str(d->GetTitle()) +
+             R"(,"targets":)" + ListItems(d->m_targets) + R"(,"target":)" + Str(d->m_targets->GetStringSelection()) +
+             R"(,"copies":)" + std::to_string(d->m_copies->GetValue()) + R"(,"copies_enabled":)" +
+             Bool(d->m_copies->IsEnabled()) + R"(,"destination":)" + Str(d->m_destination->GetStringSelection()) +
+             R"(,"preview":{"width":)" + std::to_string(bmp.IsOk() ? bmp.GetWidth() : 0) + R"(,"height":)" +
+             std::to_string(bmp.IsOk() ? bmp.GetHeight() : 0) + R"(,"text":)" + Str(d->m_previewText->GetLabel()) +
+             R"(},"message":)" + Str(d->m_message->GetLabel()) + R"(,"print_enabled":)" + Bool(d->m_print->IsEnabled()) + "}";
+    }
+    if (PatientsFrame* pf = m_frame.Patients(); pf && pf->IsShown()) {
+        PatientSheetPanel* sp = pf->m_sheetPanel;
+        j += R"(,"patients":{"query":)" + Str(pf->m_query->GetValue()) + R"(,"summary":)" + Str(pf->m_summary->GetLabel()) +
+             R"(,"rows":[)";
+        for (long i = 0; i < pf->m_results->GetItemCount(); ++i)
+            j += std::string(i ? "," : "") + R"({"ipp":)" + Str(pf->m_results->GetItemText(i, 0)) + R"(,"birth_name":)" +
+                 Str(pf->m_results->GetItemText(i, 1)) + R"(,"first_names":)" + Str(pf->m_results->GetItemText(i, 2)) +
+                 R"(,"birth_date":)" + Str(pf->m_results->GetItemText(i, 3)) + R"(,"status":)" +
+                 Str(pf->m_results->GetItemText(i, 4)) + "}";
+        j += R"(],"sheet":{"title":)" + Str(sp->m_title->GetLabel()) + R"(,"badge":)" +
+             Str(sp->m_badge->GetLabel().Strip(wxString::both)) + R"(,"ins":)" + Str(sp->m_ins->GetLabel()) +
+             R"(,"ins_history":)" + Str(sp->m_insHistory->GetLabel()) + R"(,"billing":)" + ListItems(sp->m_billing) +
+             R"(,"timeline":)" + ListItems(sp->m_timeline) + R"(,"retrieve":)" + Bool(sp->m_retrieve->IsEnabled()) +
+             R"(,"accept":)" + Bool(sp->m_accept->IsShown() && sp->m_accept->IsEnabled()) + R"(,"retrieval":)" +
+             Str(sp->m_retrievalOutcome->GetLabel()) + R"(,"retrieval_rows":)" +
+             std::to_string(sp->m_retrievalRows->GetItemCount()) + R"(,"message":)" + Str(sp->m_message->GetLabel()) + "}";
+        if (NewPatientDialog* n = pf->NewPatientForm())
+            j += R"(,"new_patient":{"message":)" + Str(n->m_message->GetLabel()) + R"(,"duplicates":)" +
+                 ListItems(n->m_duplicates) + R"(,"force":)" + Bool(n->m_force->IsShown()) + "}";
+        j += "}";
+    }
+    if (DashboardFrame* db = m_frame.Dashboard(); db && db->IsShown()) j += R"(,"dashboard":{)" + db->DumpJson() + "}";
+    j += OperatorDump(m_frame.Switcher(), m_frame);  // issue #6
+    j += SettingsDump(m_frame);  // issue #6, Réglages
+    j += IdentitovigilanceDump(m_frame);  // issue #6, F7
     const wxSize size = m_frame.GetSize();
     j += R"(,"window":{"width":)" + std::to_string(size.GetWidth()) + R"(,"height":)" + std::to_string(size.GetHeight()) + "}";
     j += R"(,"lag_max_ms":)" + std::to_string(m_lag.MaxMs()) + "}";

@@ -6,6 +6,7 @@
 #include <wx/menu.h>
 #include <wx/sizer.h>
 
+#include "app/gui/IdentitovigilanceFrame.h"
 #include "app/gui/Palette.h"
 #include "core/cardsim/CardFile.h"
 #include "core/domain/Status.h"
@@ -39,6 +40,7 @@ CounterFrame::CounterFrame(AppStack& stack, Worker& worker)
       m_worker(worker),
       m_presenter(stack.op),
       m_self(MakeWindowRef(this)),
+      m_printing(std::make_unique<PrintFlow>(*this, stack, worker)),
       m_retry(this) {
     SetMinSize(wxSize(1024, 600));
     auto* root = new wxPanel(this);
@@ -54,12 +56,20 @@ CounterFrame::CounterFrame(AppStack& stack, Worker& worker)
     sizer->Add(m_proposal, 1, wxEXPAND | wxALL, 4);
     root->SetSizer(sizer);
     BuildMenus();
+    // Issue #6: F12 / lock screen / operator in the status bar (OperatorSwitcher.h).
+    m_switcher = std::make_unique<OperatorSwitcher>(*this, stack, worker, stack.lockMinutes,
+                                                    [this](const domain::Operator& op) { OnOperatorSwitched(op); });
+    // Issue #6: Identitovigilance (F7), the referent's screen (IdentitovigilanceFrame.h).
+    InstallIdentitovigilanceMenu(*this, stack, worker, [this] { return m_switcher->Current(); });
 
     m_proposal->m_create->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RunAction(CounterAction::CreateFromIns); });
     m_proposal->m_take->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { RunAction(CounterAction::TakeInsTraits); });
     m_proposal->m_validate->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { AskDocument(); });
+    m_proposal->m_print->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (const auto id = m_presenter.CurrentIdentityId()) m_printing->Open(*id);
+    });
     Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-        if (m_presenter.InsiRetryWanted()) StartPrepare();  // INSi again, in the background
+        if (m_presenter.InsiRetryWanted()) StartPrepare(true);  // INSi again, in the background
     }, m_retry.GetId());
 
     Render();
@@ -68,6 +78,7 @@ CounterFrame::CounterFrame(AppStack& stack, Worker& worker)
 
 CounterFrame::~CounterFrame() {
     m_retry.Stop();
+    m_printing->Close();
     m_stack.reader->Stop();  // no more events for this window
 }
 
@@ -77,6 +88,43 @@ void CounterFrame::BuildMenus() {
     file->Append(wxID_EXIT, wxString::FromUTF8("&Quitter\tCtrl+Q"));
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     bar->Append(file, wxString::FromUTF8("&Fichier"));
+    auto* print = new wxMenu;
+    print->Append(wxID_PRINT, wxString::FromUTF8("&Imprimer à nouveau\tCtrl+P"),
+                  wxString::FromUTF8("Les derniers réglages, pour le même patient ; sinon la fenêtre Impression"));
+    print->Append(wxID_PREVIEW, wxString::FromUTF8("Imprimer &avec d'autres réglages…\tCtrl+Shift+P"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { RepeatPrint(); }, wxID_PRINT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        if (const auto id = m_presenter.CurrentIdentityId(); id && m_presenter.View().canPrint) m_printing->Open(*id);
+    }, wxID_PREVIEW);
+    bar->Append(print, wxString::FromUTF8("&Impression"));
+    auto* patients = new wxMenu;
+    patients->Append(wxID_FIND, wxString::FromUTF8("&Rechercher un patient…\tF3"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenPatients(); }, wxID_FIND);
+    bar->Append(patients, wxString::FromUTF8("&Patients"));
+    auto* who = new wxMenu;  // issue #6
+    who->Append(wxID_HIGHEST + 90, wxString::FromUTF8("&Changer d'opérateur…\tF12"));
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_switcher->OpenDialog(); }, wxID_HIGHEST + 90);
+    bar->Append(who, wxString::FromUTF8("&Opérateur"));
+    // Affichage > Tableau de bord (issue #6): the titulaire's; the others see it disabled, with
+    // the reason. Re-evaluated each time a menu opens (the operator may change).
+    auto* view = new wxMenu;
+    const int dashboardId = wxID_HIGHEST + 98;
+    view->Append(dashboardId, wxString::FromUTF8("&Tableau de bord\tF9"));
+    const auto updateDashboardItem = [this, view, dashboardId] {
+        const auto access = presenters::DashboardPresenter::Access(m_stack.op);
+        view->Enable(dashboardId, access.enabled);
+        view->SetLabel(dashboardId, wxString::FromUTF8(access.label + "\tF9"));
+        view->SetHelpString(dashboardId, wxString::FromUTF8(access.enabled ? "Part des identités qualifiées, évolution, INSi"
+                                                                           : access.reason));
+    };
+    updateDashboardItem();
+    Bind(wxEVT_MENU_OPEN, [updateDashboardItem](wxMenuEvent& e) {
+        updateDashboardItem();
+        e.Skip();
+    });
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { OpenDashboard(); }, dashboardId);
+    bar->Append(view, wxString::FromUTF8("&Affichage"));
+    AddSettingsMenu(bar);  // Outils › Réglages… (issue #6)
     if (m_stack.simulated) {
         auto* demo = new wxMenu;
         std::error_code ec;
@@ -170,14 +218,18 @@ void CounterFrame::ShowPicker() {
     dialog->Raise();
 }
 
-void CounterFrame::StartPrepare() {
+void CounterFrame::StartPrepare(bool retry) {
     const CarteVitale* card = m_presenter.Card();
     if (!card || !m_presenter.Beneficiary()) return;
+    // A retry redoes only INSi and the match: the card read is not journaled again.
+    std::optional<CounterProposal> previous;
+    if (retry && m_presenter.Proposal()) previous = *m_presenter.Proposal();
     m_presenter.OnPreparing();
-    m_worker.Post([ref = m_self, stack = &m_stack, card = *card, index = *m_presenter.Beneficiary(), gen = m_generation] {
+    m_worker.Post([ref = m_self, stack = &m_stack, card = *card, index = *m_presenter.Beneficiary(), gen = m_generation,
+                   previous = std::move(previous)] {
         try {
             CounterFlow flow(*stack->store, *stack->insi, stack->clock);
-            CounterProposal p = flow.Prepare(stack->op, card, index);
+            CounterProposal p = previous ? flow.RetryInsi(stack->op, *previous) : flow.Prepare(stack->op, card, index);
             PostToGui(ref, [gen, p = std::move(p), at = LocalTime()](CounterFrame& f) mutable {
                 f.OnProposal(gen, std::move(p), at);
             });
@@ -205,6 +257,7 @@ void CounterFrame::RunAction(CounterAction action) {
     if (!p) return;
     m_proposal->m_create->Disable();
     m_proposal->m_take->Disable();
+    ++m_pending;
     m_worker.Post([ref = m_self, stack = &m_stack, proposal = *p, action, gen = m_generation] {
         CommandResult r;
         try {
@@ -215,6 +268,7 @@ void CounterFrame::RunAction(CounterAction action) {
             r.refusal = domain::Refusal{"error", e.what()};
         }
         PostToGui(ref, [gen, action, r](CounterFrame& f) {
+            --f.m_pending;
             if (gen != f.m_generation) return;
             f.m_presenter.OnActionResult(action, r);
             f.Render();
@@ -227,6 +281,7 @@ void CounterFrame::AskDocument() {
     if (!id || m_documents) return;
     auto* dialog = new DocumentDialog(this, presenters::CounterPresenter::DocumentChoices(),
                                       [this, id = *id, gen = m_generation](const std::string& code) {
+        ++m_pending;
         m_worker.Post([ref = m_self, stack = &m_stack, id, code, gen] {
             CommandResult r;
             try {
@@ -235,6 +290,7 @@ void CounterFrame::AskDocument() {
                 r.refusal = domain::Refusal{"error", e.what()};
             }
             PostToGui(ref, [gen, code, r](CounterFrame& f) {
+                --f.m_pending;
                 if (gen != f.m_generation) return;
                 f.m_presenter.OnDocumentChecked(code, r);
                 f.Render();
@@ -248,6 +304,48 @@ void CounterFrame::AskDocument() {
 void CounterFrame::CloseDialogs() {
     if (m_picker) m_picker->Destroy();
     if (m_documents) m_documents->Destroy();
+    m_printing->Close();
+}
+
+void CounterFrame::OpenPatients() {
+    // The Patients window reads AppStack::op when it opens; the worker writes it during a switch.
+    if (m_switcher->Checking() || m_switcher->Locked()) return;
+    if (!m_patients) m_patients = new PatientsFrame(this, m_stack, m_worker);
+    m_patients->Show();
+    m_patients->Raise();
+    m_patients->m_query->SetFocus();
+    m_patients->m_query->SelectAll();
+}
+
+// Issue #6: the worker already acts as `op` (OperatorSwitcher); the screens follow.
+void CounterFrame::OnOperatorSwitched(const domain::Operator& op) {
+    SetTitle(wxString::FromUTF8("Vigie — Comptoir (" + op.name + ", " + std::string(domain::RoleLabel(op.role)) + ")" +
+                                (m_stack.demo ? " — DÉMONSTRATION" : "")));
+    m_presenter.SetOperator(op);
+    m_printing->SetOperator(op);
+    if (PatientsFrame* p = m_patients.get()) p->Destroy();  // its sheet was the previous operator's
+    if (DashboardFrame* d = m_dashboard.get()) d->Destroy();  // opened under the previous operator's rights
+    if (SettingsFrame* s = m_settings.get()) s->Destroy();    // likewise (Réglages: titulaire only)
+    Render();
+}
+
+bool CounterFrame::OpenDashboard() {
+    if (!presenters::DashboardPresenter::Access(m_stack.op).enabled) return false;
+    if (!m_dashboard) m_dashboard = new DashboardFrame(this, m_stack, m_worker);
+    m_dashboard->Show();
+    m_dashboard->Raise();
+    m_dashboard->Reload();  // always fresh figures when opened
+    return true;
+}
+
+void CounterFrame::RepeatPrint() {
+    const auto id = m_presenter.CurrentIdentityId();
+    if (id && m_presenter.View().canPrint) m_printing->Repeat(*id);
+}
+
+void CounterFrame::ShowPrintMessage(const std::string& message, bool ok) {
+    m_presenter.OnPrintResult(message, ok);
+    Render();
 }
 
 void CounterFrame::Render() {

@@ -34,9 +34,9 @@ ProposalPanel::ProposalPanel(wxWindow* parent) : wxPanel(parent, wxID_ANY, wxDef
                           wxDefaultSize, 0, wxDefaultValidator, "take");
     m_validate = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Valider l'identité…"), wxDefaultPosition,
                               wxDefaultSize, 0, wxDefaultValidator, "validate");
-    m_print = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Imprimer"), wxDefaultPosition, wxDefaultSize, 0,
+    m_print = new wxButton(this, wxID_ANY, wxString::FromUTF8("&Imprimer…"), wxDefaultPosition, wxDefaultSize, 0,
                            wxDefaultValidator, "print");
-    m_print->SetToolTip(wxString::FromUTF8("L'impression arrive avec la prochaine version."));
+    m_print->SetToolTip(wxString::FromUTF8("Étiquette ou fiche du patient. Ctrl+P : imprimer à nouveau avec les mêmes réglages."));
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     for (auto* b : {m_create, m_take, m_validate, m_print}) {
         b->SetFont(LargeFont(3, true));

@@ -160,6 +160,11 @@ void CounterPresenter::OnActionFailed(const std::string& message) {
     m_messageTone = Tone::Danger;
 }
 
+void CounterPresenter::OnPrintResult(const std::string& message, bool ok) {
+    m_message = message;
+    m_messageTone = ok ? Tone::Info : Tone::Danger;
+}
+
 std::vector<DocumentChoice> CounterPresenter::DocumentChoices() {
     std::vector<DocumentChoice> out;
     for (const auto& d : DefaultDocumentCatalog()) out.push_back({std::string(d.code), std::string(d.label)});
@@ -208,6 +213,8 @@ void CounterPresenter::FillProposal(CounterView& v) const {
         const event::DocumentChecked probe{DocumentCheck{"passeport", std::nullopt, m_op.name, ""}, Date{}};
         v.canValidate = IdentityStateMachine::Apply(*m_current, probe, m_op.role).Allowed();
     }
+
+    v.canPrint = m_current && m_op.active && HasPermission(m_op.role, Permission::Print);
 
     if (p.insiUnavailable) {
         v.banner = "Service INSi indisponible (" + *p.insiUnavailable +

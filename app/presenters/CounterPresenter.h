@@ -32,6 +32,8 @@ public:
     void OnActionResult(usecases::CounterAction action, const usecases::CommandResult& result);
     void OnDocumentChecked(const std::string& documentCode, const usecases::CommandResult& result);
     void OnActionFailed(const std::string& message);
+    // The outcome of a print (the Impression dialog, Ctrl+P), shown on the Comptoir too.
+    void OnPrintResult(const std::string& message, bool ok);
 
     // The documents the operator chooses from; the view shows them with no selection.
     static std::vector<DocumentChoice> DocumentChoices();
@@ -39,9 +41,11 @@ public:
     const ports::CarteVitale* Card() const { return m_card ? &*m_card : nullptr; }
     const usecases::CounterProposal* Proposal() const { return m_proposal ? &*m_proposal : nullptr; }
     std::optional<domain::IdentityId> CurrentIdentityId() const;
+    const domain::Identity* Current() const { return m_current ? &*m_current : nullptr; }
     // INSi did not answer for the card still in the reader: the frame retries in the background.
     bool InsiRetryWanted() const;
     const domain::Operator& Operator() const { return m_op; }
+    void SetOperator(domain::Operator op) { m_op = std::move(op); }  // operator switch (issue #6)
 
     CounterView View() const;
 

@@ -52,7 +52,7 @@ struct CounterView {
     bool canCreateFromIns = false;
     bool canTakeInsTraits = false;
     bool canValidate = false;
-    bool canPrint = false;                   // printing comes later: always false for now
+    bool canPrint = false;                   // a local identity is current and the operator may print
     std::string message;                     // result of the last action (French)
     Tone messageTone = Tone::Neutral;
 };

@@ -4,6 +4,7 @@
 // state and the outcome in French; and the préparateur's repeat: the last settings, printed again
 // with one key for the same patient. No wx, no thread; PrintActions.h does the work.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ struct PrintSettings {
     int copies = 1;
     std::optional<std::string> queue;   // a CUPS queue, or…
     std::string pdfPath;                // … a PDF file when no queue
+    std::string pdfChosen;              // the file the operator chose; repeats are numbered after it
     bool IsLabel() const { return target.rfind("label:", 0) == 0; }
     std::string Name() const { return target.substr(target.find(':') + 1); }
 };
@@ -60,6 +62,7 @@ public:
     static constexpr const char* kPdfDestination = "Enregistrer en PDF…";
 
     explicit PrintPresenter(domain::Operator op) : m_op(std::move(op)) {}
+    void SetOperator(domain::Operator op) { m_op = std::move(op); }  // operator switch (issue #6)
 
     // A new dialog for this identity; the last settings (if any) are chosen again.
     void Open(const domain::Identity& identity, const std::vector<RuleSetChoice>& ruleSets,
@@ -82,11 +85,16 @@ public:
 
     // nullopt when the settings are incomplete (no PDF path yet).
     std::optional<PrintSettings> Settings() const;
+    // The settings as chosen so far, path or not (what the preview shows).
+    PrintSettings Draft() const;
     // Ctrl+P: the last successful settings, for this identity only (never another patient's).
     std::optional<PrintSettings> RepeatFor(domain::IdentityId id) const;
     const std::optional<PrintSettings>& Last() const { return m_last; }
     // "etiquette.pdf", 2 → "etiquette-2.pdf": a repeat to a file never overwrites the previous one.
     static std::string NumberedPath(const std::string& path, int n);
+    // The settings of a repeat: to a file, the first numbered name after the chosen one that
+    // does not exist yet.
+    static PrintSettings NextRepeat(PrintSettings last, const std::function<bool(const std::string&)>& exists);
     // « Étiquette Boîte × 3 → imprimante « zebra » »
     std::string Describe(const PrintSettings& s) const;
 

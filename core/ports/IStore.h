@@ -19,6 +19,7 @@
 #include "core/domain/Errors.h"
 #include "core/domain/Identity.h"
 #include "core/domain/Operator.h"
+#include "core/domain/Pin.h"  // operator PINs (issue #6)
 
 namespace vigie::ports {
 
@@ -87,6 +88,27 @@ struct StoredLabelRules {
     std::int64_t version = 0;   // 1 on creation, +1 on every save
     std::string updatedAt;
     std::string updatedBy;
+};
+
+// --- dashboard (issue #6, migration 0005) ---
+// Identities per status at the end of one UTC day (the trend cache, see usecases/Dashboard.h).
+struct StatusDayCounts {
+    std::string day;                           // AAAA-MM-JJ (UTC)
+    std::int64_t prov = 0, recup = 0, vali = 0, qual = 0;
+};
+// How far the cached days were replayed: the last cached day and the last journal seq applied.
+struct StatusSnapshotHead {
+    std::string day;
+    std::int64_t lastSeq = 0;
+};
+// One INSi call as measured by usecases/MeteredInsiService: no NIR, no name, by construction.
+struct InsiCallRecord {
+    std::string at;                            // UTC, start of the call
+    std::string operation;                     // RECSANSVITALE, RECVITALE
+    std::string mode;                          // operator, batch
+    std::string outcome;                       // "00"/"01"/"02", or an error code (desir_1020, insi.timeout…)
+    bool failed = false;
+    std::int64_t durationMs = 0;
 };
 
 struct VerificationCounts {
@@ -175,7 +197,31 @@ public:
     // foreign keys and triggers are never suspended. Default: nothing to prepare.
     virtual void PrepareBulkInsert(std::size_t rows) { static_cast<void>(rows); }
 
+    // --- dashboard (issue #6, migration 0005; SqliteDashboard.cpp) ---
+    // Per status code, identities with at least one journal entry at or after `sinceUtc`
+    // (ISO timestamps compare as text). Statuses without any identity are left out.
+    virtual std::vector<std::pair<std::string, std::int64_t>> CountActiveByStatus(const std::string& sinceUtc) = 0;
+    // Up to `limit` journal entries with seq > `afterSeq`, in seq order (replay in chunks, so a
+    // read transaction never holds the store for a whole journal).
+    virtual std::vector<JournalEntry> JournalEntriesAfter(std::int64_t afterSeq, int limit) = 0;
+    virtual std::optional<StatusSnapshotHead> GetStatusSnapshotHead() = 0;
+    // Cached days with day >= fromDay, in day order.
+    virtual std::vector<StatusDayCounts> StatusSnapshotsFrom(const std::string& fromDay) = 0;
+    // Appends days after the head (past days are immutable: BusinessError "store.exists" for a day
+    // already cached) and moves the head to {last day, lastSeq}.
+    virtual void AppendStatusSnapshots(const std::vector<StatusDayCounts>& days, std::int64_t lastSeq) = 0;
+    virtual void InsertInsiCall(const InsiCallRecord& call) = 0;
+    virtual std::vector<InsiCallRecord> InsiCallsSince(const std::string& sinceUtc) = 0;  // in time order
+
     virtual void Commit() = 0;
+
+    // --- operator PINs (issue #6; migration 0006) ---
+    // The PIN state of the operator of that name (nullopt when no PIN was ever set or the
+    // operator is unknown). The store only ever sees the salted PBKDF2 record, never a PIN.
+    virtual std::optional<domain::PinState> GetOperatorPin(const std::string& operatorName) = 0;
+    // Creates or replaces the whole state; BusinessError "store.unknown_operator" when there is
+    // no operator of that name.
+    virtual void SaveOperatorPin(const std::string& operatorName, const domain::PinState& state) = 0;
 };
 
 enum class TransactionMode { Read, Write };

@@ -87,15 +87,26 @@ BulkReport BulkVerification::Run(const Operator& op, std::int64_t runId, const B
                                  const std::atomic<bool>& stop, IBulkProgressSink* sink) {
     if (auto r = CheckAllowed(op)) throw BusinessError(r->code, r->message);
     const auto started = std::chrono::steady_clock::now();
+    bool stoppedAbruptly = false;
     VerificationRun run = RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
         auto found = tx.GetVerificationRun(runId);
         if (!found) throw BadInputError("input.run", "Vérification n° " + std::to_string(runId) + " introuvable.");
         if (found->state == "done") return *found;
         // Items claimed by a run that stopped abruptly may have been sent: verify them again.
-        if (const std::int64_t inDoubt = tx.ReleaseClaimedItems(runId); inDoubt > 0) tx.AddInDoubt(runId, inDoubt);
+        const std::int64_t inDoubt = tx.ReleaseClaimedItems(runId);
+        stoppedAbruptly = inDoubt > 0;
+        if (stoppedAbruptly) tx.AddInDoubt(runId, inDoubt);
         tx.SetVerificationRunState(runId, "running", "");
         return *tx.GetVerificationRun(runId);
     });
+    // The rate cap holds per process; a process that stopped abruptly may have sent its last
+    // calls an instant ago. One rate window of silence before resuming keeps the calls of both
+    // processes together under the cap in every second, as the service counts them.
+    if (stoppedAbruptly) {
+        const auto until = std::chrono::steady_clock::now() + kResumeQuietPeriod;
+        while (!stop && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 
     std::mutex queueMutex;
     std::deque<IdentityId> queue;

@@ -14,6 +14,7 @@
 // called from those threads, one call at a time. Stop by setting `stop` (a pause).
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 
 #include "core/ports/IClock.h"
@@ -22,6 +23,9 @@
 #include "core/usecases/InsiSearch.h"
 
 namespace vigie::usecases {
+
+// Silence before the first call of a run resumed after an abrupt stop (see Run).
+inline constexpr std::chrono::milliseconds kResumeQuietPeriod{1100};
 
 struct BulkOptions {
     int concurrency = 4;   // requests in flight

@@ -76,7 +76,25 @@ CounterProposal CounterFlow::Prepare(const Operator& op, const CarteVitale& card
             if (p.local) p.matchedBy = "billing_link";
         }
     });
+    return SearchAndMatch(op, std::move(p));
+}
 
+CounterProposal CounterFlow::RetryInsi(const Operator& op, const CounterProposal& previous) {
+    CounterProposal p;
+    p.billing = previous.billing;
+    RunInTransaction(m_store, TransactionMode::Read, [&](IStoreTransaction& tx) {
+        if (const auto known = tx.FindBillingIdentity(p.billing.insuredNir, p.billing.lastName, p.billing.firstName,
+                                                      p.billing.rawBirthDate))
+            p.billing = *known;
+        if (p.billing.identityId) {
+            p.local = tx.GetIdentity(*p.billing.identityId);
+            if (p.local) p.matchedBy = "billing_link";
+        }
+    });
+    return SearchAndMatch(op, std::move(p));
+}
+
+CounterProposal CounterFlow::SearchAndMatch(const Operator& op, CounterProposal p) {
     // 2. INSi with the card, then the local traits; a failure never blocks the counter.
     const bool mayCall = !p.local || !IdentityStateMachine::CanCallInsi(*p.local).has_value();
     if (mayCall && HasPermission(op.role, Permission::CallInsi)) {

@@ -48,11 +48,17 @@ public:
 
     // Card read, beneficiary chosen (index in card.beneficiaries): INSi, match, proposal.
     CounterProposal Prepare(const domain::Operator& op, const ports::CarteVitale& card, std::size_t beneficiary);
+    // INSi did not answer for `previous`: the INSi search and the match again for the same
+    // billing identity, already stored and journaled by Prepare (no new counter.card_read; the
+    // INSi call itself is journaled as any call). The local identity is read again from the
+    // billing link, which may have changed meanwhile.
+    CounterProposal RetryInsi(const domain::Operator& op, const CounterProposal& previous);
     // The operator's decisions; each links the billing identity to the identity it lands on.
     CommandResult CreateFromIns(const domain::Operator& op, const CounterProposal& proposal);
     CommandResult TakeInsTraits(const domain::Operator& op, const CounterProposal& proposal);
 
 private:
+    CounterProposal SearchAndMatch(const domain::Operator& op, CounterProposal p);  // steps 2–4 of Prepare
     void Link(const domain::Operator& op, const domain::BillingIdentity& billing, domain::IdentityId id);
 
     ports::IStore& m_store;

@@ -1,6 +1,7 @@
 #include "db/sqlite/SqliteStore.h"
 
 #include <mutex>
+#include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -13,6 +14,8 @@ namespace vigie::db {
 extern const std::vector<std::pair<std::string_view, std::string_view>> kSqliteMigrations;
 
 namespace {
+
+constexpr int kPageSize = 16384;
 
 int MigrationNumber(std::string_view fileName) {
     int n = 0;
@@ -27,6 +30,10 @@ class SqliteStore final : public ports::IStore {
 public:
     SqliteStore(const std::string& path, const SqliteOptions& options) : m_conn(path) {
         m_conn.Exec("PRAGMA foreign_keys = ON");
+        // Only takes effect on a new, empty database file (an existing one keeps its page size).
+        // 16 KiB pages: a quarter of the system calls and page headers of the 4 KiB default for
+        // the same bytes, which is what a bulk import and its checkpoint spend their time on.
+        m_conn.Exec("PRAGMA page_size = " + std::to_string(kPageSize));
         m_conn.Prepare("PRAGMA journal_mode = WAL").Run();
         m_conn.Exec(options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
         m_conn.Exec("PRAGMA cache_size = -" + std::to_string(std::max(options.cacheMegabytes, 2) * 1024));
@@ -60,15 +67,21 @@ private:
                 throw EnvironmentError("store.too_new", "Base créée par une version plus récente de Vigie (schéma " +
                                                             std::to_string(version) + ", connu : " +
                                                             std::to_string(known) + ").");
+            // Every migration not recorded yet is applied, in order — not only those above the
+            // highest recorded one, so a migration merged late under a lower number is never
+            // skipped on a database that already has the higher ones.
+            std::set<int> applied;
+            auto& recorded = m_conn.Prepare("SELECT version FROM schema_migrations");
+            while (recorded.Step()) applied.insert(static_cast<int>(recorded.Int(0)));
             for (const auto& [name, sql] : kSqliteMigrations) {
                 const int n = MigrationNumber(name);
-                if (n <= version) continue;
+                if (applied.count(n)) continue;
                 m_conn.Exec(std::string(sql));
                 m_conn.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?, ?)")
                     .Bind(1, n)
                     .Bind(2, std::string(name))
                     .Run();
-                version = n;
+                version = std::max(version, n);
             }
             m_conn.Exec("COMMIT");
             m_schemaVersion = version;

@@ -1,6 +1,7 @@
 #pragma once
 // The embedded SQLite référentiel (the default store). WAL, foreign keys, synchronous=FULL,
-// numbered migrations from db/migrations/sqlite applied in one transaction at open.
+// 16 KiB pages for a new file, numbered migrations from db/migrations/sqlite applied in one
+// transaction at open. Large imports: see SqliteTransaction::PrepareBulkInsert.
 // One connection serialised by a mutex: a transaction holds it from Begin() to its end.
 
 #include <memory>

@@ -71,6 +71,19 @@ public:
 
     void Commit() override;
 
+    // SqliteOperatorPin.cpp (issue #6)
+    std::optional<domain::PinState> GetOperatorPin(const std::string& operatorName) override;
+    void SaveOperatorPin(const std::string& operatorName, const domain::PinState& state) override;
+
+    // SqliteDashboard.cpp (issue #6, migration 0005)
+    std::vector<std::pair<std::string, std::int64_t>> CountActiveByStatus(const std::string& sinceUtc) override;
+    std::vector<ports::JournalEntry> JournalEntriesAfter(std::int64_t afterSeq, int limit) override;
+    std::optional<ports::StatusSnapshotHead> GetStatusSnapshotHead() override;
+    std::vector<ports::StatusDayCounts> StatusSnapshotsFrom(const std::string& fromDay) override;
+    void AppendStatusSnapshots(const std::vector<ports::StatusDayCounts>& days, std::int64_t lastSeq) override;
+    void InsertInsiCall(const ports::InsiCallRecord& call) override;
+    std::vector<ports::InsiCallRecord> InsiCallsSince(const std::string& sinceUtc) override;
+
 private:
     std::vector<domain::Identity> QueryIdentities(const std::string& where, const std::vector<std::string>& params,
                                                   int limit);
@@ -83,6 +96,7 @@ private:
     Connection& m_conn;
     std::unique_lock<std::mutex> m_lock;
     bool m_done = false;
+    bool m_write = false;
     // Bulk import: PrepareBulkInsert was honoured; the indexes it dropped (name, CREATE
     // statement), recreated in Commit(); the page cache size to restore when the transaction
     // ends (0: unchanged).

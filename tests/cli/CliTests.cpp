@@ -644,4 +644,27 @@ BOOST_AUTO_TEST_CASE(json_error_for_unknown_command) {
     }
 }
 
+// ---- Tableau de bord (issue #6) ------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(stats_dashboard_for_the_titulaire_only) {
+    AddOperators();
+    const json a = Create("DUPONT", "JEAN", "1980-02-01");
+    Act({"validate", Id(a), "--document", "passeport"});
+    Create("MARTIN", "ANNE", "1975-03-04");
+    const json j = Json({"--user", "alice", "stats", "--dashboard", "--days", "3"}, 0);
+    BOOST_TEST(j["active_total"] == 2);
+    BOOST_TEST_REQUIRE(j["shares"].size() == 4u);
+    BOOST_TEST(j["shares"][0]["label"] == "Identité provisoire");
+    BOOST_TEST(j["shares"][0]["count"] == 1);
+    BOOST_TEST(j["shares"][2]["status"] == "VALI");
+    BOOST_TEST(j["qualified_percent"] == 0.0);
+    BOOST_TEST_REQUIRE(!j["trend"].empty());
+    BOOST_TEST(j["trend"].back()["PROV"] == 1);
+    BOOST_TEST(j["insi"]["last_7_days"]["calls"] == 0);
+    Refused(Bob({"stats", "--dashboard"}), 1, "rule.role");
+    const CliResult text = Run({"--user", "alice", "stats", "--dashboard"});
+    BOOST_TEST(text.code == 0);
+    BOOST_TEST(text.out.find("Identités qualifiées : 0,0 % des patients actifs") != std::string::npos, text.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

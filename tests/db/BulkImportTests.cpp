@@ -9,6 +9,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <thread>
 
@@ -238,6 +239,41 @@ BOOST_AUTO_TEST_CASE(TheUniqueInsIndexStaysDuringABulkBatch) {
     Identity b = test::IdentityWith(IdentityStatus::Recuperee, test::Traits("AUTRE", "PAUL"));
     BOOST_CHECK_EXCEPTION(tx->InsertIdentity(b), BusinessError,
                           [](const BusinessError& e) { return std::string(e.Code()) == "store.ins_collision"; });
+}
+
+// Only a write transaction may suspend indexes; in a read transaction the hint is ignored.
+BOOST_AUTO_TEST_CASE(AReadTransactionIgnoresTheBulkHint) {
+    Store s;
+    const auto indexes = IndexDefinitions(s.path);
+    ports::RunInTransaction(*s.store, TransactionMode::Read, [](ports::IStoreTransaction& tx) {
+        tx.PrepareBulkInsert(kBulkRows);
+        BOOST_TEST(tx.CountIdentities() == 0);
+    });
+    BOOST_TEST(IndexDefinitions(s.path) == indexes, boost::test_tools::per_element());
+}
+
+// After a bulk import the WAL (as large as the batch) is checkpointed and cut back to nothing,
+// but never by waiting for a reader still on an older snapshot: then it simply stays.
+BOOST_AUTO_TEST_CASE(TheWalIsGivenBackAfterABulkImportWithoutWaitingForReaders) {
+    Store s;
+    const std::filesystem::path wal = s.path + "-wal";
+    s.Import(0, kBulkRows, kBulkRows);
+    BOOST_TEST(std::filesystem::file_size(wal) == 0u);
+    {
+        sqlite3* reader = nullptr;  // another connection in the middle of a read transaction
+        BOOST_REQUIRE(sqlite3_open(s.path.c_str(), &reader) == SQLITE_OK);
+        BOOST_REQUIRE(sqlite3_exec(reader, "BEGIN; SELECT COUNT(*) FROM journal;", nullptr, nullptr, nullptr) == SQLITE_OK);
+        s.Import(kBulkRows, 2 * kBulkRows, 2 * kBulkRows);
+        BOOST_TEST(std::filesystem::file_size(wal) > 0u);  // kept for the reader
+        BOOST_TEST(RawDb(s.path).Scalar("SELECT COUNT(*) FROM identities") == std::to_string(3 * kBulkRows));
+        sqlite3_exec(reader, "COMMIT", nullptr, nullptr, nullptr);
+        sqlite3_close(reader);
+    }
+    s.Import(3 * kBulkRows, 4 * kBulkRows, 4 * kBulkRows);
+    BOOST_TEST(std::filesystem::file_size(wal) == 0u);
+    BOOST_TEST(s.Count() == 7 * kBulkRows);
+    const auto v = s.Verify();
+    BOOST_TEST(v.ok, v.message);
 }
 
 // A writer killed while importing large batches (killed during the inserts, the index rebuild or
