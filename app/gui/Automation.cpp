@@ -4,14 +4,14 @@
 #include <sstream>
 
 #include <wx/app.h>
-#include <wx/dcmemory.h>
-#include <wx/dcscreen.h>
 #include <wx/image.h>
 
 #include "app/gui/CounterFrame.h"
 #include "app/gui/OperatorAutomation.h"
 #include "app/gui/SettingsAutomation.h"
 #include "app/gui/IdentitovigilanceAutomation.h"
+#include "app/gui/IdentitovigilanceFrame.h"
+#include "app/gui/WindowCapture.h"
 #include "core/domain/IdentityStateMachine.h"
 #include "core/usecases/PatientService.h"
 #include "core/util/Json.h"
@@ -244,7 +244,8 @@ bool Automation::Step(const std::vector<std::string>& w) {
                                           std::chrono::duration<double, std::milli>(now - m_waitStart).count());
         if (!r.done) return false;
         if (!r.json.empty()) Emit(r.json);
-    } else if (cmd == "identitovigilance" || cmd.rfind("bulk-", 0) == 0 || cmd == "seed-ins") {  // issue #6, F7
+    } else if (cmd == "identitovigilance" || cmd.rfind("bulk-", 0) == 0 || cmd == "seed-ins" ||
+               cmd.rfind("traits-", 0) == 0) {  // issue #6, F7
         if (!m_waiting) m_waitStart = now;
         const auto r = IdentitovigilanceAutomation(m_frame, m_frame.Stack(), m_frame.Jobs(), m_frame.Switcher().Current(),
                                                    w, m_waiting,
@@ -266,18 +267,14 @@ void Automation::Screenshot(const std::string& name) {
     if (m_frame.Patients() && m_frame.Patients()->IsShown() && m_frame.Patients()->IsActive()) target = m_frame.Patients();
     if (m_frame.Patients() && m_frame.Patients()->NewPatientForm()) target = m_frame.Patients()->NewPatientForm();
     if (m_frame.Dashboard() && m_frame.Dashboard()->IsShown() && m_frame.Dashboard()->IsActive()) target = m_frame.Dashboard();
+    if (IdentitovigilanceFrame* iv = FindIdentitovigilance(m_frame); iv && iv->IsShown()) target = iv;
     if (m_frame.Picker()) target = m_frame.Picker();
     else if (m_frame.Documents()) target = m_frame.Documents();
     else if (m_frame.Printing().Dialog()) target = m_frame.Printing().Dialog();
-    const wxRect r = target->GetScreenRect();
-    wxBitmap bmp(r.GetWidth(), r.GetHeight());
-    {
-        wxScreenDC screen;
-        wxMemoryDC mem(bmp);
-        mem.Blit(0, 0, r.GetWidth(), r.GetHeight(), &screen, r.GetX(), r.GetY());
-    }
+    // Rendered from the window itself: the X server's copy is stale under Xvfb (WindowCapture.h).
+    const wxImage image = CaptureWindow(*target);
     const std::string path = (m_outDir / (name + ".png")).string();
-    const bool ok = bmp.SaveFile(wxString::FromUTF8(path), wxBITMAP_TYPE_PNG);
+    const bool ok = image.IsOk() && image.SaveFile(wxString::FromUTF8(path), wxBITMAP_TYPE_PNG);
     Emit(R"({"event":"screenshot","ok":)" + std::string(ok ? "true" : "false") + R"(,"file":)" + JsonString(path) + "}");
 }
 

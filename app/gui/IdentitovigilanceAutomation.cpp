@@ -86,6 +86,41 @@ IdentitovigilanceStep IdentitovigilanceAutomation(wxFrame& frame, AppStack& stac
         }
         step.json = R"({"event":"bulk-wait","what":)" + JsonString(w[1]) + R"(,"ok":)" + Bool(reached) +
                     R"(,"ms":)" + std::to_string(static_cast<long>(waitedMs)) + "}";
+    } else if (cmd == "traits-open" && w.size() >= 2) {
+        step.handled = true;
+        TraitsCorrectionPanel* traits = screen && screen->IsShown() ? screen->Traits() : nullptr;
+        if (traits) {
+            screen->Pages()->SetSelection(static_cast<size_t>(screen->Pages()->FindPage(traits)));
+            traits->Open(w[1]);
+        }
+        step.json = R"({"event":"traits-open","ok":)" + std::string(Bool(traits != nullptr)) + "}";
+    } else if (cmd == "traits-set" && w.size() >= 2) {
+        step.handled = true;
+        std::string value;
+        for (std::size_t i = 2; i < w.size(); ++i) value += (i > 2 ? " " : "") + w[i];
+        TraitsCorrectionPanel* traits = screen && screen->IsShown() ? screen->Traits() : nullptr;
+        const bool ok = traits && traits->SetField(w[1], value);
+        step.json = R"({"event":"traits-set","field":)" + JsonString(w[1]) + R"(,"ok":)" + Bool(ok) + "}";
+    } else if (cmd == "traits-check" || cmd == "traits-confirm") {
+        step.handled = true;
+        TraitsCorrectionPanel* traits = screen && screen->IsShown() ? screen->Traits() : nullptr;
+        bool ok = false;
+        if (traits)
+            ok = Press(dynamic_cast<wxButton*>(wxWindow::FindWindowByName(cmd == "traits-check" ? "check" : "confirm",
+                                                                            traits)));
+        step.json = R"({"event":")" + cmd + R"(","ok":)" + Bool(ok) + "}";
+    } else if (cmd == "traits-wait") {
+        step.handled = true;
+        waiting = true;
+        const double timeout = w.size() >= 2 ? std::stod(w[1]) : 10000;
+        TraitsCorrectionPanel* traits = screen && screen->IsShown() ? screen->Traits() : nullptr;
+        const bool reached = traits && !traits->Busy();
+        if (!reached && waitedMs < timeout) {
+            step.done = false;
+            return step;
+        }
+        step.json = R"({"event":"traits-wait","ok":)" + std::string(Bool(reached)) + R"(,"ms":)" +
+                    std::to_string(static_cast<long>(waitedMs)) + "}";
     } else if (cmd == "seed-ins" && w.size() >= 2) {
         step.handled = true;
         const std::string error = Seed(stack, std::stoi(w[1]));

@@ -7,6 +7,11 @@
 //                                (default 20 000 ms; a timeout is a result with ok false)
 //   seed-ins N                   test set-up: N identities holding an INS unknown to INSi (the
 //                                demo referent creates them; the verification removes their INS)
+//   traits-open IPP              « Correction des traits INS » tab: opens that identity (loaded on
+//                                the worker; `traits-wait` for it)
+//   traits-set FIELD VALUE…      birth_name | first_names | birth_date | sex | birth_place
+//   traits-check | traits-confirm   press « Vérifier » | « Confirmer la correction »
+//   traits-wait [MS]             the tab is idle (identity loaded, correction applied)
 // and the "identitovigilance" part of `dump`.
 
 #include <string>

@@ -24,6 +24,8 @@ IdentitovigilanceFrame::IdentitovigilanceFrame(wxWindow* parent, AppStack& stack
     m_pages->AddPage(m_bulk, wxString::FromUTF8("Vérification du fichier patients"), true);
     m_duplicates = new DuplicatesPanel(m_pages, stack, worker, op);
     m_pages->AddPage(m_duplicates, wxString::FromUTF8("Doublons potentiels"));
+    m_traits = new TraitsCorrectionPanel(m_pages, stack, worker, op);
+    m_pages->AddPage(m_traits, wxString::FromUTF8("Correction des traits INS"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_pages, 1, wxEXPAND);
     SetSizer(sizer);
@@ -47,7 +49,8 @@ IdentitovigilanceFrame::IdentitovigilanceFrame(wxWindow* parent, AppStack& stack
 std::string IdentitovigilanceFrame::DumpJson() const {
     return R"("operator":)" + JsonString(m_op.name) + R"(,"page":)" +
            JsonString(m_pages->GetPageText(static_cast<size_t>(std::max(m_pages->GetSelection(), 0))).utf8_string()) +
-           R"(,"bulk":{)" + m_bulk->DumpJson() + R"(},"duplicates":{)" + m_duplicates->DumpJson() + "}";
+           R"(,"bulk":{)" + m_bulk->DumpJson() + R"(},"duplicates":{)" + m_duplicates->DumpJson() +
+           R"(},"traits":{)" + m_traits->DumpJson() + "}";
 }
 
 IdentitovigilanceFrame* FindIdentitovigilance(wxWindow& owner) {

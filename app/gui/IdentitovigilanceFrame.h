@@ -1,7 +1,7 @@
 #pragma once
 // « Identitovigilance » (F7, issue #6): the identitovigilance referent's screen — bulk
 // verification of the patient file (BulkVerificationPanel), potential duplicates
-// (DuplicatesPanel), one tab per task. The others see
+// (DuplicatesPanel), « Correction des traits INS » (TraitsCorrectionPanel), one tab per task. The others see
 // the menu entry disabled with the reason (presenters::IdentitovigilanceAccess).
 // The screen acts as the operator it was opened by; opened again by another operator, it is
 // rebuilt (unless a verification is running: it is kept, paused, for its owner).
@@ -17,6 +17,7 @@
 #include "app/gui/AppStack.h"
 #include "app/gui/BulkVerificationPanel.h"
 #include "app/gui/DuplicatesPanel.h"
+#include "app/gui/TraitsCorrectionPanel.h"
 #include "app/gui/Worker.h"
 
 namespace vigie::gui {
@@ -28,6 +29,7 @@ public:
     const domain::Operator& Op() const { return m_op; }
     BulkVerificationPanel* Bulk() const { return m_bulk; }
     DuplicatesPanel* Duplicates() const { return m_duplicates; }
+    TraitsCorrectionPanel* Traits() const { return m_traits; }
     wxNotebook* Pages() const { return m_pages; }
     std::string DumpJson() const;  // JSON members (no braces)
 
@@ -38,6 +40,7 @@ private:
     wxNotebook* m_pages;
     BulkVerificationPanel* m_bulk;
     DuplicatesPanel* m_duplicates;
+    TraitsCorrectionPanel* m_traits;
 };
 
 // The open screen, if any (a child of `owner`).

@@ -1,9 +1,8 @@
 #include "app/gui/LabelRulesPanel.h"
 
-#include <wx/image.h>
-#include <wx/mstream.h>
 #include <wx/sizer.h>
 
+#include "app/gui/PngPreview.h"
 #include "app/gui/Palette.h"
 
 namespace vigie::gui {
@@ -277,14 +276,7 @@ void LabelRulesPanel::Render() {
 }
 
 void LabelRulesPanel::ShowPreview(const std::vector<std::uint8_t>& png) {
-    if (png.empty()) {
-        m_preview->SetBitmap(wxNullBitmap);
-        return;
-    }
-    wxMemoryInputStream in(png.data(), png.size());
-    wxImage image(in, wxBITMAP_TYPE_PNG);
-    if (image.IsOk()) m_preview->SetBitmap(wxBitmap(image));
-    m_preview->SetMinSize(wxSize(kPreviewWidth, kPreviewHeight));
+    ShowPngPreview(*m_preview, png, wxSize(kPreviewWidth, kPreviewHeight));
     Layout();
 }
 

@@ -1,9 +1,8 @@
 #include "app/gui/PrintDialog.h"
 
-#include <wx/image.h>
-#include <wx/mstream.h>
 #include <wx/sizer.h>
 
+#include "app/gui/PngPreview.h"
 #include "app/gui/Palette.h"
 
 namespace vigie::gui {
@@ -116,14 +115,7 @@ void PrintDialog::Render(const presenters::PrintView& v) {
 }
 
 void PrintDialog::ShowPreview(const std::vector<std::uint8_t>& png) {
-    if (png.empty()) {
-        m_preview->SetBitmap(wxNullBitmap);
-        return;
-    }
-    wxMemoryInputStream in(png.data(), png.size());
-    wxImage image(in, wxBITMAP_TYPE_PNG);
-    if (image.IsOk()) m_preview->SetBitmap(wxBitmap(image));
-    m_preview->SetMinSize(wxSize(kPreviewWidth, kPreviewHeight));
+    ShowPngPreview(*m_preview, png, wxSize(kPreviewWidth, kPreviewHeight));
     Layout();
 }
 

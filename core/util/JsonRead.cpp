@@ -1,5 +1,7 @@
 #include "core/util/JsonRead.h"
 
+#include "core/util/Utf8.h"
+
 namespace vigie::util {
 
 namespace {
@@ -53,7 +55,7 @@ public:
                         if (!low || *low < 0xDC00 || *low > 0xDFFF) return std::nullopt;
                         *cp = 0x10000 + ((*cp - 0xD800) << 10) + (*low - 0xDC00);
                     }
-                    AppendUtf8(out, *cp);
+                    util::AppendUtf8(out, static_cast<char32_t>(*cp));
                     break;
                 }
                 default: return std::nullopt;
@@ -96,23 +98,6 @@ private:
             else return std::nullopt;
         }
         return v;
-    }
-    static void AppendUtf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
     }
 
     std::string_view m_text;

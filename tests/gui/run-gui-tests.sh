@@ -263,12 +263,27 @@ bulk-resume
 bulk-wait done 60000
 dump done
 screenshot 07-identitovigilance
+traits-open 1
+traits-wait
+dump traits-open
+traits-set birth_name ECETINSO
+traits-check
+dump traits-check
+screenshot 09-correction-traits
+traits-confirm
+traits-wait
+dump traits-done
+journal-count identity.traits_edited
 quit
 CMD
 check identitovigilance "écran ouvert pour ines, vérification proposée" "map(select(.event==\"identitovigilance\"))[0].ok and ($(dump ready) | .identitovigilance.bulk.buttons.start and (.identitovigilance.bulk.buttons.resume|not))"
 check identitovigilance "pause : vérification en pause, reprise possible" "$(dump paused) | .identitovigilance.bulk.phase == \"paused\" and .identitovigilance.bulk.buttons.resume and .identitovigilance.bulk.finished < 61 and (.identitovigilance.bulk.report_title|startswith(\"Bilan partiel\"))"
 check identitovigilance "reprise jusqu'au bout : bilan avec le nombre vérifié" "$(dump done) | .identitovigilance.bulk.phase == \"done\" and .identitovigilance.bulk.report_title == \"Bilan — 61 / 61 identités vérifiées\" and .identitovigilance.bulk.gauge == 100"
 check identitovigilance "bilan : INS confirmé (ECETINSI) et INS retirés avec la régression" "$(dump done) | (.identitovigilance.bulk.report[0].label == \"INS confirmés\") and .identitovigilance.bulk.report[0].count >= 1 and (.identitovigilance.bulk.report[1].label|contains(\"Identité qualifiée → Identité validée\")) and ([.identitovigilance.bulk.report[].count]|add) >= 61"
+check identitovigilance "correction des traits : formulaire prérempli (ECETINSI, qualifiée)" "$(dump traits-open) | .identitovigilance.traits.birth_name == \"ECETINSI\" and (.identitovigilance.traits.identity|endswith(\"Identité qualifiée\")) and .identitovigilance.page == \"Correction des traits INS\""
+check identitovigilance "correction des traits : confirmation « Identité qualifiée → »" "$(dump traits-check) | (.identitovigilance.traits.confirmation|contains(\"Identité qualifiée → \")) and .identitovigilance.traits.confirm_enabled"
+check identitovigilance "correction confirmée : l'identité n'est plus qualifiée" "$(dump traits-done) | .identitovigilance.traits.birth_name == \"ECETINSO\" and (.identitovigilance.traits.identity|contains(\"Identité qualifiée\")|not) and (.identitovigilance.traits.message|startswith(\"Traits corrigés : \")) and .identitovigilance.traits.confirmation == \"\""
+check identitovigilance "correction journalisée" "map(select(.event==\"journal\" and .action==\"identity.traits_edited\"))[0].count == 1"
 run identitovigilance-refused <<'CMD'
 identitovigilance
 quit
