@@ -88,6 +88,15 @@ int Report(Context& ctx, const printing::PrintOutcome& r, const Destination& d, 
     return kExitOk;
 }
 
+// The operator, the Pango measurer and the print job around one label or document job.
+template <class Job>
+int RunJob(Context& ctx, const Destination& dest, const char* what, Job&& job) {
+    const auto op = ctx.Operator();
+    printing::PangoMeasurer measurer;
+    printing::PrintJobs jobs(ctx.Store(), ctx.clock, measurer);
+    return Report(ctx, job(jobs, op), dest, what);
+}
+
 std::string PharmacyName(const Context& ctx) {
     if (ctx.configPath.empty() || !std::filesystem::exists(ctx.configPath)) return "";
     return util::ConfigFile::Load(ctx.configPath).Get("pharmacy.name").value_or("");
@@ -154,11 +163,9 @@ int PrintLabel(Context& ctx, Args& args) {
     const Destination dest = ReadDestination(args, true);
     args.Done(1);
     request.pharmacyName = PharmacyName(ctx);
-    const auto op = ctx.Operator();
-    printing::PangoMeasurer measurer;
-    const auto r = printing::PrintJobs(ctx.Store(), ctx.clock, measurer)
-                       .Label(op, request, dest.options, DeliverTo(dest, "Vigie - étiquette"));
-    return Report(ctx, r, dest, "Étiquette");
+    return RunJob(ctx, dest, "Étiquette", [&](printing::PrintJobs& jobs, const domain::Operator& op) {
+        return jobs.Label(op, request, dest.options, DeliverTo(dest, "Vigie - étiquette"));
+    });
 }
 
 int PrintDocument(Context& ctx, Args& args) {
@@ -178,11 +185,9 @@ int PrintDocument(Context& ctx, Args& args) {
     const Destination dest = ReadDestination(args, false);
     args.Done(1);
     job.pharmacy = Pharmacy(ctx);
-    const auto op = ctx.Operator();
-    printing::PangoMeasurer measurer;
-    const auto r = printing::PrintJobs(ctx.Store(), ctx.clock, measurer)
-                       .Document(op, job, dest.options, DeliverTo(dest, "Vigie - document"));
-    return Report(ctx, r, dest, "Document");
+    return RunJob(ctx, dest, "Document", [&](printing::PrintJobs& jobs, const domain::Operator& op) {
+        return jobs.Document(op, job, dest.options, DeliverTo(dest, "Vigie - document"));
+    });
 }
 
 int PrintQueues(Context& ctx, Args& args) {

@@ -161,6 +161,9 @@ public:
 
     // --- bulk verification work list ---
     virtual std::vector<IdentityId> IdentitiesHoldingIns() = 0;
+    // Every identity id above `after`, in id order, at most `limit`: a cursor over the whole file
+    // (duplicate review) that stays cheap on any size (primary key range).
+    virtual std::vector<IdentityId> IdentityIdsAfter(IdentityId after, int limit) = 0;
     virtual std::int64_t CreateVerificationRun(const VerificationRun& run, const std::vector<IdentityId>& items) = 0;
     virtual std::optional<VerificationRun> GetVerificationRun(std::int64_t runId) = 0;
     virtual std::optional<VerificationRun> LatestUnfinishedRun() = 0;

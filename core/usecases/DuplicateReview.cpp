@@ -20,19 +20,22 @@ std::optional<Refusal> DuplicateReview::CheckAllowed(const Operator& op) {
 DuplicateReviewResult DuplicateReview::Find(const Operator& op, const DuplicateReviewOptions& options) {
     if (auto r = CheckAllowed(op)) throw BusinessError(r->code, r->message);
     DuplicateReviewResult result;
-    // The port has no "list every identity": the birth-name prefix search (indexed) is run for
-    // each initial letter — a comparable birth name always starts with A–Z (identity-rules.md:
-    // letters, spaces, hyphens, apostrophes; accents folded). A ListIdentities(afterId, limit)
-    // on IStore would be the cleaner cursor.
+    // The whole file, in id order, through the store's cursor; each identity's own duplicate
+    // pool (indexed) is then ranked by the domain.
     PatientService patients(m_store, m_clock);
     std::vector<Identity> identities;
     const int cap = std::max(options.maxIdentities, 1);
-    for (char letter = 'A'; letter <= 'Z' && !result.truncated; ++letter) {
-        ports::SearchQuery q;
-        q.birthNamePrefix = std::string(1, letter);
-        q.limit = cap - static_cast<int>(identities.size()) + 1;
-        auto found = patients.Search(q);
-        for (auto& identity : found) {
+    IdentityId after = 0;
+    while (!result.truncated) {
+        auto page = ports::RunInTransaction(m_store, ports::TransactionMode::Read, [&](ports::IStoreTransaction& tx) {
+            std::vector<Identity> out;
+            for (IdentityId id : tx.IdentityIdsAfter(after, 500))
+                if (auto identity = tx.GetIdentity(id)) out.push_back(std::move(*identity));
+            return out;
+        });
+        if (page.empty()) break;
+        after = page.back().id;
+        for (auto& identity : page) {
             if (static_cast<int>(identities.size()) >= cap) {
                 result.truncated = true;
                 break;

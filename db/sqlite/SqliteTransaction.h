@@ -46,6 +46,7 @@ public:
     std::vector<domain::Operator> ListOperators() override;
 
     std::vector<domain::IdentityId> IdentitiesHoldingIns() override;
+    std::vector<domain::IdentityId> IdentityIdsAfter(domain::IdentityId after, int limit) override;
     std::int64_t CreateVerificationRun(const ports::VerificationRun& run, const std::vector<domain::IdentityId>& items) override;
     std::optional<ports::VerificationRun> GetVerificationRun(std::int64_t runId) override;
     std::optional<ports::VerificationRun> LatestUnfinishedRun() override;

@@ -15,6 +15,14 @@ std::vector<IdentityId> SqliteTransaction::IdentitiesHoldingIns() {
     return out;
 }
 
+std::vector<IdentityId> SqliteTransaction::IdentityIdsAfter(IdentityId after, int limit) {
+    auto& s = m_conn.Prepare("SELECT id FROM identities WHERE id > ? ORDER BY id LIMIT ?");
+    s.Bind(1, after).Bind(2, std::max(limit, 0));
+    std::vector<IdentityId> out;
+    while (s.Step()) out.push_back(s.Int(0));
+    return out;
+}
+
 namespace {
 constexpr const char* kRunColumns = "id, created_at, operator, state, total, in_doubt, finished_at";
 ports::VerificationRun ReadRun(const Statement& s) {

@@ -322,6 +322,24 @@ BOOST_DATA_TEST_CASE(DocumentChecksOperatorsSettingsAndCounts, bdata::make(Store
     BOOST_TEST(counts[0].second == 1);
 }
 
+BOOST_DATA_TEST_CASE(IdentityCursorWalksTheWholeFileInIdOrder, bdata::make(StoreBackends()), backend) {
+    World w(backend);
+    std::vector<IdentityId> created;
+    for (const char* name : {"MARTIN", "DURAND", "BERNARD", "PETIT", "ZOLA"})
+        created.push_back(w.Create(test::Traits(name, "ANNE", {1970, 1, 1}, Sex::Female)).id);
+    std::vector<IdentityId> walked;
+    IdentityId after = 0;
+    for (;;) {
+        auto page = ports::RunInTransaction(*w.store, TransactionMode::Read,
+                                            [&](ports::IStoreTransaction& tx) { return tx.IdentityIdsAfter(after, 2); });
+        BOOST_TEST(page.size() <= 2u);
+        if (page.empty()) break;
+        walked.insert(walked.end(), page.begin(), page.end());
+        after = page.back();
+    }
+    BOOST_TEST(walked == created, boost::test_tools::per_element());
+}
+
 BOOST_DATA_TEST_CASE(UnknownIdentityIsBadInput, bdata::make(StoreBackends()), backend) {
     World w(backend);
     auto p = w.Patients();
