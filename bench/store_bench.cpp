@@ -4,6 +4,10 @@
 // reported, never an error; the exit code is non-zero only when something really failed.
 //
 //   vigie_bench_store [--count N] [--db PATH] [--queries N] [--seed S] [--batch N] [--keep]
+//
+// By default the whole file goes in one Import call, as a migration from another software
+// does (one transaction, all-or-nothing); --batch N imports it in calls of N identities
+// instead (smaller batches than the table keep its search indexes and insert into them).
 
 #include <sys/resource.h>
 
@@ -237,7 +241,9 @@ void Report(util::JsonWriter& w, const char* key, const char* label, const Stats
 }
 
 struct Options {
-    std::uint64_t count = 1000000, queries = 2000, seed = 20240501, batch = 10000; std::string db; bool keep = false;
+    std::uint64_t count = 1000000, queries = 2000, seed = 20240501, batch = 0;  // batch 0: one Import call
+    std::string db;
+    bool keep = false;
 };
 
 // Removes the database (and the temporary directory we created) on every way out, unless --keep.
@@ -252,7 +258,8 @@ struct Cleanup {
     }
 };
 
-int Run(const Options& opt) {
+int Run(Options opt) {
+    if (opt.batch == 0) opt.batch = opt.count;
     Cleanup cleanup{opt.db, "", opt.keep};
     if (cleanup.db.empty()) {
         std::string dir = (fs::temp_directory_path() / "vigie-bench-XXXXXX").string();
@@ -420,7 +427,8 @@ bool ParseNumber(const char* text, std::uint64_t& out, std::uint64_t min) {
 int main(int argc, char** argv) {
     Options opt;
     const char* usage = "usage: vigie_bench_store [--count N] [--db PATH] [--queries N] [--seed S] [--batch N] "
-                        "[--keep]\n  --db must not exist yet; the database is removed at the end unless --keep.\n";
+                        "[--keep]\n  --db must not exist yet; the database is removed at the end unless --keep.\n"
+                        "  --batch 0 (default): every identity in one Import call, as a migration does.\n";
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         const char* value = i + 1 < argc ? argv[i + 1] : nullptr;
@@ -432,7 +440,7 @@ int main(int argc, char** argv) {
         else if (arg == "--count") ok = ParseNumber(value, opt.count, 1);
         else if (arg == "--queries") ok = ParseNumber(value, opt.queries, 1);
         else if (arg == "--seed") ok = ParseNumber(value, opt.seed, 0);
-        else if (arg == "--batch") ok = ParseNumber(value, opt.batch, 1);
+        else if (arg == "--batch") ok = ParseNumber(value, opt.batch, 0);
         else ok = false;
         if (ok && arg != "--keep") ++i;
         if (!ok || (arg == "--db" && opt.db.empty())) return std::cerr << "bad argument: " << arg << "\n" << usage, 2;

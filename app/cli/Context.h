@@ -84,6 +84,7 @@ int PatientValidate(Context&, Args&);
 int PatientWithdrawDocument(Context&, Args&);
 int PatientSetAttribute(Context&, Args&);
 int PatientEdit(Context&, Args&);
+int PatientImport(Context&, Args&);  // ImportCommands.cpp
 int JournalVerify(Context&, Args&);
 int OperatorAdd(Context&, Args&);
 int OperatorList(Context&, Args&);
@@ -91,9 +92,12 @@ int OperatorSetPin(Context&, Args&);  // OperatorPinCommands.cpp (issue #6)
 int OperatorSwitch(Context&, Args&);
 int Stats(Context&, Args&);
 int StatsDashboard(Context&, Args&);  // DashboardCommands.cpp (issue #6): stats --dashboard
+int IdentitovigilanceCollisions(Context&, Args&);       // CollisionCommands.cpp (issue #6)
+int IdentitovigilanceReviewCollision(Context&, Args&);
 int InsiSearch(Context&, Args&);
 int InsiVitale(Context&, Args&);
 int InsiParse(Context&, Args&);
+int InsiConfig(Context&, Args&);  // insi config show|set (issue #6)
 int PatientRetrieve(Context&, Args&);
 int VerifyAll(Context&, Args&);
 int CardRead(Context&, Args&);

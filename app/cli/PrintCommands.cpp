@@ -7,7 +7,6 @@
 
 #include "app/cli/Args.h"
 #include "app/cli/Context.h"
-#include "app/cli/ContentFile.h"
 #include "app/cli/TraitInput.h"
 #include "core/util/ConfigFile.h"
 #include "core/util/Json.h"
@@ -15,6 +14,7 @@
 #include "printing/model/DatamatrixPayload.h"
 #include "printing/render/DatamatrixFile.h"
 #include "printing/render/PangoMeasurer.h"
+#include "printing/service/ContentFile.h"
 #include "printing/service/OutputFile.h"
 #include "printing/service/PrintJobs.h"
 
@@ -181,7 +181,7 @@ int PrintDocument(Context& ctx, Args& args) {
         job.options.format = *format;
     }
     if (auto m = args.Opt("module-mm")) job.options.datamatrixModuleMm = ParseDouble(*m, "--module-mm");
-    if (auto content = args.Opt("content")) ReadDocumentContent(*content, job);
+    if (auto content = args.Opt("content")) printing::ReadDocumentContent(*content, job);
     const Destination dest = ReadDestination(args, false);
     args.Done(1);
     job.pharmacy = Pharmacy(ctx);

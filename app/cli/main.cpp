@@ -35,15 +35,23 @@ const char* kUsage = R"(Usage : vigie-cli [--db FICHIER] [--config FICHIER] [--u
   patient set-attribute ID homonyme|douteuse|fictive [--off]
   patient edit ID [--birth-name S] [--first-names S] [--sex M|F] [--birth-date D] [--birth-place COG]
                   [--used-name S] [--used-first-name S]
+  patient import FICHIER.csv [--separator ';'|','|'|'|tab] [--dry-run]
+                  (colonnes nom_naissance;prenoms_naissance;sexe;date_naissance[;lieu_naissance;
+                   nom_utilise;prenom_utilise] ; tout ou rien, une transaction)
   journal verify
   operator add NOM --role comptoir|preparateur|titulaire|identitovigilance | operator list
   operator set-pin NOM | operator switch NOM   (code PIN lu sur l'entrée standard, jamais en argument)
   stats [--dashboard [--days N]]            (tableau de bord : titulaire uniquement)
+  identitovigilance collisions             (collisions d'INS à examiner : référent identitovigilance)
+  identitovigilance review-collision N --verdict meme-personne|personnes-differentes|autre --comment S
   insi search --birth-name S --first-names S --sex M|F --birth-date D [--birth-place COG]
               [--print-request] [--show-ins]
   insi vitale --insured-nir N --birth-name S --birth-date D [--beneficiary-nir N] [--rank R]
               [--usual-name S] [--print-request] [--show-ins]
   insi parse FICHIER [--show-ins]
+  insi config show | insi config set [--endpoint URL] [--ca-file F] [--cert-manu F --key-manu F]
+              [--cert-auto F --key-auto F] [--idam S] [--rate-cap N] [--connect-timeout-ms N]
+              [--timeout-ms N] [--retries N]      (titulaire ; mots de passe jamais en argument)
   patient retrieve ID [--accept]
   verify --all | --resume [--rate N] [--concurrency N]
   card read [--reader NOM | --simulated FICHIER]
@@ -129,15 +137,19 @@ const std::map<std::string, cli::Command>& Commands() {
         {"patient withdraw-document", cli::PatientWithdrawDocument},
         {"patient set-attribute", cli::PatientSetAttribute},
         {"patient edit", cli::PatientEdit},
+        {"patient import", cli::PatientImport},
         {"journal verify", cli::JournalVerify},
         {"operator add", cli::OperatorAdd},
         {"operator list", cli::OperatorList},
         {"operator set-pin", cli::OperatorSetPin},
         {"operator switch", cli::OperatorSwitch},
         {"stats", cli::Stats},
+        {"identitovigilance collisions", cli::IdentitovigilanceCollisions},
+        {"identitovigilance review-collision", cli::IdentitovigilanceReviewCollision},
         {"insi search", cli::InsiSearch},
         {"insi vitale", cli::InsiVitale},
         {"insi parse", cli::InsiParse},
+        {"insi config", cli::InsiConfig},
         {"patient retrieve", cli::PatientRetrieve},
         {"verify", cli::VerifyAll},
         {"card read", cli::CardRead},
@@ -208,7 +220,7 @@ int Run(const std::vector<std::string>& argv) {
     ctx.user = user;
     ctx.configPath = config;
     cli::Args args(std::vector<std::string>(words.begin() + static_cast<std::ptrdiff_t>(consumed), words.end()),
-                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload", "zpl", "dashboard"});
+                   {"force", "off", "print-request", "show-ins", "accept", "all", "resume", "auto-accept", "once", "payload", "zpl", "dashboard", "dry-run"});
     return command(ctx, args);
 }
 

@@ -104,7 +104,9 @@ std::unique_ptr<AppStack> BuildStack(const Options& o) {
     s->op = ops.Authenticate(user);
     if (o.demo) s->referent = ops.Authenticate("ines");
     // Every INSi call is measured for the Tableau de bord (issue #6).
-    s->insi = std::make_unique<usecases::MeteredInsiService>(OpenInsi(config, *s->store, s->clock), *s->store, s->clock);
+    auto client = std::make_unique<usecases::SwappableInsiService>(OpenInsi(config, *s->store, s->clock));
+    s->insiClient = client.get();
+    s->insi = std::make_unique<usecases::MeteredInsiService>(std::move(client), *s->store, s->clock);
     s->pharmacy = PharmacyOf(config, o.demo);
     s->configPath = config;
     s->lockMinutes = LockMinutesFromConfig(config);

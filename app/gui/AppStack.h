@@ -17,6 +17,7 @@
 #include "core/ports/IClock.h"
 #include "core/ports/IInsiService.h"
 #include "core/ports/IStore.h"
+#include "core/usecases/SwappableInsiService.h"
 #include "printing/model/DocumentLayout.h"
 #include "printing/render/PangoMeasurer.h"
 
@@ -27,13 +28,14 @@ struct AppStack {
     std::unique_ptr<ports::IStore> store;
     ports::SystemClock clock;
     std::unique_ptr<ports::IInsiService> insi;
+    usecases::SwappableInsiService* insiClient = nullptr;  // inside `insi`: replaced live by Réglages › Connexion INSi
     std::unique_ptr<ports::ICardReader> reader;
     cardsim::SimulatedCardReader* simulated = nullptr;  // the reader, when it is the simulated one
     domain::Operator op;                               // logged in at the counter
     std::optional<domain::Operator> referent;          // demo: the identitovigilance referent
     int lockMinutes = 3;                               // app.lock_minutes (issue #6; 0: never)
     printing::PharmacyHeader pharmacy;                 // pharmacy.name / pharmacy.address (vigie.conf)
-    std::string configPath;                            // vigie.conf (Réglages › Connexion INSi, read-only)
+    std::string configPath;                            // vigie.conf (Réglages › Connexion INSi edits its insi.* keys)
 
     // Worker thread only (one measurer per thread): created there on first use.
     const printing::IMeasurer& Measurer();

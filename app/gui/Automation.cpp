@@ -8,7 +8,9 @@
 
 #include "app/gui/CounterFrame.h"
 #include "app/gui/OperatorAutomation.h"
+#include "app/gui/PrintAutomation.h"
 #include "app/gui/SettingsAutomation.h"
+#include "app/gui/SettingsFrame.h"
 #include "app/gui/IdentitovigilanceAutomation.h"
 #include "app/gui/IdentitovigilanceFrame.h"
 #include "app/gui/WindowCapture.h"
@@ -182,6 +184,8 @@ bool Automation::Step(const std::vector<std::string>& w) {
             wxCommandEvent click(wxEVT_BUTTON, wxID_CANCEL);
             d->FindWindow(wxID_CANCEL)->GetEventHandler()->ProcessEvent(click);
         }
+    } else if (IsPrintContentCommand(cmd)) {  // issue #6: ordonnance / plan de prise content
+        Emit(PrintContentAutomation(m_frame, w, m_lines[m_next]));
     } else if (cmd == "key" && arg == "ctrl+p") {  // the menu accelerator's command
         m_printedBefore = m_frame.Printing().Printed();
         wxCommandEvent menu(wxEVT_MENU, wxID_PRINT);
@@ -238,14 +242,16 @@ bool Automation::Step(const std::vector<std::string>& w) {
                                           std::chrono::duration<double, std::milli>(now - m_waitStart).count());
         if (!r.done) return false;
         Emit(r.json);
-    } else if (cmd == "settings" || cmd.rfind("settings-", 0) == 0 || cmd.rfind("rules-", 0) == 0) {  // issue #6
+    } else if (cmd == "settings" || cmd.rfind("settings-", 0) == 0 || cmd.rfind("rules-", 0) == 0 ||
+               cmd.rfind("insi-", 0) == 0 || cmd.rfind("documents-", 0) == 0) {  // issue #6
         if (!m_waiting) m_waitStart = now;
         const auto r = SettingsAutomation(m_frame, w, m_lines[m_next], m_waiting,
                                           std::chrono::duration<double, std::milli>(now - m_waitStart).count());
         if (!r.done) return false;
         if (!r.json.empty()) Emit(r.json);
     } else if (cmd == "identitovigilance" || cmd.rfind("bulk-", 0) == 0 || cmd == "seed-ins" ||
-               cmd.rfind("traits-", 0) == 0) {  // issue #6, F7
+               cmd.rfind("traits-", 0) == 0 || cmd.rfind("collisions", 0) == 0 ||
+               cmd == "seed-collision") {  // issue #6, F7
         if (!m_waiting) m_waitStart = now;
         const auto r = IdentitovigilanceAutomation(m_frame, m_frame.Stack(), m_frame.Jobs(), m_frame.Switcher().Current(),
                                                    w, m_waiting,
@@ -268,6 +274,7 @@ void Automation::Screenshot(const std::string& name) {
     if (m_frame.Patients() && m_frame.Patients()->NewPatientForm()) target = m_frame.Patients()->NewPatientForm();
     if (m_frame.Dashboard() && m_frame.Dashboard()->IsShown() && m_frame.Dashboard()->IsActive()) target = m_frame.Dashboard();
     if (IdentitovigilanceFrame* iv = FindIdentitovigilance(m_frame); iv && iv->IsShown()) target = iv;
+    if (m_frame.Settings() && m_frame.Settings()->IsShown()) target = m_frame.Settings();  // Réglages
     if (m_frame.Picker()) target = m_frame.Picker();
     else if (m_frame.Documents()) target = m_frame.Documents();
     else if (m_frame.Printing().Dialog()) target = m_frame.Printing().Dialog();

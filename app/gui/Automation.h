@@ -28,6 +28,8 @@
 //   print-copies N
 //   print-pdf PATH           destination « Enregistrer en PDF… » with this path, then « Imprimer »
 //   print-close              « Fermer » in the Impression dialog
+//   print-line CELL|… | print-remove-line N | print-notes TEXT | print-paper A4|A5 | print-import PATH
+//                            ordonnance / plan de prise content (issue #6, PrintAutomation.h)
 //   key ctrl+p               print again with the last settings (or open the dialog)
 //   switch-operator NAME PIN | inactivity | operator-dialog   (issue #6, OperatorAutomation.h)
 //   sleep MS | quit

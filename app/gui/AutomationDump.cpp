@@ -4,6 +4,7 @@
 #include "app/gui/CounterFrame.h"
 #include "app/gui/IdentitovigilanceAutomation.h"
 #include "app/gui/OperatorAutomation.h"
+#include "app/gui/PrintAutomation.h"
 #include "app/gui/SettingsAutomation.h"
 #include "app/gui/Palette.h"
 
@@ -62,7 +63,8 @@ void Automation::Dump(const std::string& name) {
              Bool(d->m_copies->IsEnabled()) + R"(,"destination":)" + Str(d->m_destination->GetStringSelection()) +
              R"(,"preview":{"width":)" + std::to_string(bmp.IsOk() ? bmp.GetWidth() : 0) + R"(,"height":)" +
              std::to_string(bmp.IsOk() ? bmp.GetHeight() : 0) + R"(,"text":)" + Str(d->m_previewText->GetLabel()) +
-             R"(},"message":)" + Str(d->m_message->GetLabel()) + R"(,"print_enabled":)" + Bool(d->m_print->IsEnabled()) + "}";
+             R"(},"message":)" + Str(d->m_message->GetLabel()) + R"(,"print_enabled":)" + Bool(d->m_print->IsEnabled()) +
+             PrintContentDump(*d) + "}";
     }
     if (PatientsFrame* pf = m_frame.Patients(); pf && pf->IsShown()) {
         PatientSheetPanel* sp = pf->m_sheetPanel;

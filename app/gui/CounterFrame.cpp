@@ -8,6 +8,7 @@
 
 #include "app/gui/IdentitovigilanceFrame.h"
 #include "app/gui/Palette.h"
+#include "app/presenters/DocumentSettings.h"
 #include "core/cardsim/CardFile.h"
 #include "core/domain/Status.h"
 #include "core/usecases/CounterFlow.h"
@@ -279,8 +280,7 @@ void CounterFrame::RunAction(CounterAction action) {
 void CounterFrame::AskDocument() {
     const auto id = m_presenter.CurrentIdentityId();
     if (!id || m_documents) return;
-    auto* dialog = new DocumentDialog(this, presenters::CounterPresenter::DocumentChoices(),
-                                      [this, id = *id, gen = m_generation](const std::string& code) {
+    auto* dialog = new DocumentDialog(this, {}, [this, id = *id, gen = m_generation](const std::string& code) {
         ++m_pending;
         m_worker.Post([ref = m_self, stack = &m_stack, id, code, gen] {
             CommandResult r;
@@ -298,7 +298,19 @@ void CounterFrame::AskDocument() {
         });
     });
     m_documents = dialog;
-    dialog->Present();
+    // Only the documents the pharmacy accepts (store setting): shown once read on the worker.
+    m_worker.Post([ref = m_self, stack = &m_stack] {
+        std::vector<presenters::DocumentChoice> choices;
+        std::string error;
+        try {
+            choices = presenters::AcceptedDocumentChoices(*stack->store);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        PostToGui(ref, [choices, error](CounterFrame& f) {
+            if (f.m_documents) f.m_documents->Load(choices, error);
+        });
+    });
 }
 
 void CounterFrame::CloseDialogs() {

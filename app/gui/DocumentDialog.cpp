@@ -19,6 +19,8 @@ DocumentDialog::DocumentDialog(wxWindow* parent, std::vector<presenters::Documen
     m_list = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(640, -1), items, wxLB_SINGLE, wxDefaultValidator,
                            "documents");
     m_list->SetFont(LargeFont(3));
+    m_error = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxSize(640, -1), 0, "documents_error");
+    m_error->Hide();
     m_ok = new wxButton(this, wxID_OK, wxString::FromUTF8("Valider"));
     m_ok->Disable();  // no default document: nothing to confirm until one is chosen
     auto* cancel = new wxButton(this, wxID_CANCEL, wxString::FromUTF8("Annuler"));
@@ -28,6 +30,7 @@ DocumentDialog::DocumentDialog(wxWindow* parent, std::vector<presenters::Documen
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(label, 0, wxALL, 10);
     sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, 10);
+    sizer->Add(m_error, 0, wxEXPAND | wxALL, 10);
     sizer->Add(buttons, 0, wxALIGN_RIGHT | wxALL, 4);
     SetSizerAndFit(sizer);
     m_list->Bind(wxEVT_LISTBOX, [this](wxCommandEvent&) { m_ok->Enable(m_list->GetSelection() != wxNOT_FOUND); });
@@ -41,6 +44,18 @@ DocumentDialog::DocumentDialog(wxWindow* parent, std::vector<presenters::Documen
         Hide();
         Destroy();
     });
+}
+
+void DocumentDialog::Load(std::vector<presenters::DocumentChoice> choices, const std::string& error) {
+    m_choices = std::move(choices);
+    wxArrayString items;
+    for (const auto& c : m_choices) items.Add(wxString::FromUTF8(c.label));
+    m_list->Set(items);
+    m_error->SetLabel(wxString::FromUTF8(error));
+    m_error->Show(!error.empty());
+    m_list->InvalidateBestSize();
+    GetSizer()->SetSizeHints(this);
+    Present();
 }
 
 void DocumentDialog::Present() {

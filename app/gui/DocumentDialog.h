@@ -1,6 +1,8 @@
 #pragma once
 // « Valider l'identité » : the high-trust document the operator checked. The list has NO
 // default selection (identity-rules §4): « Valider » stays disabled until a document is chosen.
+// It offers the documents the pharmacy accepts (Réglages › Pièces d'identité), read from the store
+// on the worker: the dialog is built hidden and shown by Load() once they arrive.
 // Modeless; the choice comes back through the callback.
 
 #include <functional>
@@ -10,6 +12,7 @@
 #include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/listbox.h>
+#include <wx/stattext.h>
 
 #include "app/presenters/CounterView.h"
 
@@ -20,6 +23,8 @@ public:
     using Chosen = std::function<void(const std::string& code)>;
     DocumentDialog(wxWindow* parent, std::vector<presenters::DocumentChoice> choices, Chosen onChosen);
     bool Choose(const std::string& code);
+    // The choices read on the worker (or the French error), then Present().
+    void Load(std::vector<presenters::DocumentChoice> choices, const std::string& error);
     // Shows the dialog with the focus on « Annuler » and no document selected (GTK selects the
     // first row when a list takes the focus).
     void Present();  // also used by the automation hook
@@ -29,6 +34,7 @@ public:
 
 private:
     wxButton* m_cancel = nullptr;
+    wxStaticText* m_error = nullptr;
     std::vector<presenters::DocumentChoice> m_choices;
     Chosen m_onChosen;
 };

@@ -48,6 +48,77 @@ std::string Seed(AppStack& s, int n) {  // "" when done, else why not
     }
     return "";
 }
+
+// Test set-up: a real INS collision — a second local identity (the traits of dossier `ipp`, first
+// name JULES) is refused the INS dossier `ipp` holds; PatientService journals the collision.
+std::string SeedCollision(AppStack& s, const std::string& ipp) {  // "" when done, else why not
+    if (!s.referent) return "pas de référent (démo)";
+    usecases::PatientService patients(*s.store, s.clock);
+    domain::Identity holder;
+    try {
+        holder = patients.Get(std::stoll(ipp)).identity;
+    } catch (const std::exception&) {
+        return "dossier introuvable : " + ipp;
+    }
+    if (!holder.ins) return "le dossier " + ipp + " ne porte pas d'INS";
+    domain::StrictTraits t = holder.traits;
+    t.birthFirstNames = t.firstBirthFirstName = "JULES";
+    const auto created = patients.Create(*s.referent, {t, "", "", true});
+    if (!created.Ok()) return created.refusal->message;
+    const auto r = patients.AcceptIns(*s.referent, created.identity->id, holder.traits, *holder.ins);
+    if (r.Ok() || r.refusal->code != "rule.ins_collision") return "pas de collision";
+    return "";
+}
+
+CollisionsPanel* ShownCollisions(IdentitovigilanceFrame* screen) {
+    return screen && screen->IsShown() ? screen->Collisions() : nullptr;
+}
+
+// The « Collisions INS » commands; step.handled stays false for any other command.
+void CollisionsCommand(IdentitovigilanceStep& step, IdentitovigilanceFrame* screen, AppStack& stack,
+                       const std::vector<std::string>& w, bool& waiting, double waitedMs) {
+    const std::string& cmd = w[0];
+    CollisionsPanel* panel = ShownCollisions(screen);
+    const auto result = [&](bool ok) {
+        step.handled = true;
+        step.json = R"({"event":")" + cmd + R"(","ok":)" + Bool(ok) + "}";
+    };
+    if (cmd == "collisions") {
+        if (panel) {
+            screen->Pages()->SetSelection(static_cast<size_t>(screen->Pages()->FindPage(panel)));
+            panel->Reload();
+        }
+        result(panel != nullptr);
+    } else if (cmd == "collisions-wait") {
+        step.handled = true;
+        waiting = true;
+        const double timeout = w.size() >= 2 ? std::stod(w[1]) : 10000;
+        const bool reached = panel && !panel->Busy();
+        if (!reached && waitedMs < timeout) {
+            step.done = false;
+            return;
+        }
+        step.json = R"({"event":"collisions-wait","ok":)" + std::string(Bool(reached)) + R"(,"ms":)" +
+                    std::to_string(static_cast<long>(waitedMs)) + "}";
+    } else if (cmd == "collisions-select" && w.size() >= 2) {
+        if (panel) panel->Select(std::stoi(w[1]));
+        result(panel != nullptr);
+    } else if (cmd == "collisions-verdict" && w.size() >= 2) {
+        result(panel && panel->SetVerdict(w[1]));
+    } else if (cmd == "collisions-comment") {
+        std::string text;
+        for (std::size_t i = 1; i < w.size(); ++i) text += (i > 1 ? " " : "") + w[i];
+        if (panel) panel->SetComment(text);
+        result(panel != nullptr);
+    } else if (cmd == "collisions-review") {
+        result(panel && Press(dynamic_cast<wxButton*>(wxWindow::FindWindowByName("review", panel))));
+    } else if (cmd == "seed-collision" && w.size() >= 2) {
+        step.handled = true;
+        const std::string error = SeedCollision(stack, w[1]);
+        step.json = R"({"event":"seed-collision","ok":)" + std::string(Bool(error.empty())) + R"(,"message":)" +
+                    JsonString(error) + "}";
+    }
+}
 }  // namespace
 
 IdentitovigilanceStep IdentitovigilanceAutomation(wxFrame& frame, AppStack& stack, Worker& worker,
@@ -94,6 +165,19 @@ IdentitovigilanceStep IdentitovigilanceAutomation(wxFrame& frame, AppStack& stac
             traits->Open(w[1]);
         }
         step.json = R"({"event":"traits-open","ok":)" + std::string(Bool(traits != nullptr)) + "}";
+    } else if (cmd == "traits-search" || (cmd == "traits-pick" && w.size() >= 2)) {
+        step.handled = true;
+        TraitsCorrectionPanel* traits = screen && screen->IsShown() ? screen->Traits() : nullptr;
+        bool ok = traits != nullptr;
+        if (traits && cmd == "traits-search") {
+            std::string text;
+            for (std::size_t i = 1; i < w.size(); ++i) text += (i > 1 ? " " : "") + w[i];
+            screen->Pages()->SetSelection(static_cast<size_t>(screen->Pages()->FindPage(traits)));
+            traits->Search(text);
+        } else if (traits) {
+            ok = traits->Pick(std::stoi(w[1]));
+        }
+        step.json = R"({"event":")" + cmd + R"(","ok":)" + Bool(ok) + "}";
     } else if (cmd == "traits-set" && w.size() >= 2) {
         step.handled = true;
         std::string value;
@@ -121,6 +205,8 @@ IdentitovigilanceStep IdentitovigilanceAutomation(wxFrame& frame, AppStack& stac
         }
         step.json = R"({"event":"traits-wait","ok":)" + std::string(Bool(reached)) + R"(,"ms":)" +
                     std::to_string(static_cast<long>(waitedMs)) + "}";
+    } else if (cmd.rfind("collisions", 0) == 0 || cmd == "seed-collision") {
+        CollisionsCommand(step, screen, stack, w, waiting, waitedMs);
     } else if (cmd == "seed-ins" && w.size() >= 2) {
         step.handled = true;
         const std::string error = Seed(stack, std::stoi(w[1]));

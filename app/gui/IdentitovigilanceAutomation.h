@@ -9,9 +9,19 @@
 //                                demo referent creates them; the verification removes their INS)
 //   traits-open IPP              « Correction des traits INS » tab: opens that identity (loaded on
 //                                the worker; `traits-wait` for it)
+//   traits-search TEXT…          types in the tab's search box (name, birth date, IPP; debounced,
+//                                run on the worker: `traits-wait` for the results)
+//   traits-pick N                chooses result N: opens that identity (`traits-wait` for it)
 //   traits-set FIELD VALUE…      birth_name | first_names | birth_date | sex | birth_place
 //   traits-check | traits-confirm   press « Vérifier » | « Confirmer la correction »
 //   traits-wait [MS]             the tab is idle (identity loaded, correction applied)
+//   collisions                   « Collisions INS » tab: shown and reloaded (on the worker)
+//   collisions-wait [MS]         the tab is idle (list loaded, review written and list reloaded)
+//   collisions-select N | collisions-verdict meme-personne|personnes-differentes|autre
+//   collisions-comment TEXT…     choose a collision, a verdict, type the comment
+//   collisions-review            press « Marquer comme examinée »
+//   seed-collision IPP           test set-up: a second local identity (traits of IPP, first name
+//                                JULES) is refused the INS IPP holds — a real journaled collision
 // and the "identitovigilance" part of `dump`.
 
 #include <string>

@@ -24,6 +24,8 @@ IdentitovigilanceFrame::IdentitovigilanceFrame(wxWindow* parent, AppStack& stack
     m_pages->AddPage(m_bulk, wxString::FromUTF8("Vérification du fichier patients"), true);
     m_duplicates = new DuplicatesPanel(m_pages, stack, worker, op);
     m_pages->AddPage(m_duplicates, wxString::FromUTF8("Doublons potentiels"));
+    m_collisions = new CollisionsPanel(m_pages, stack, worker, op);
+    m_pages->AddPage(m_collisions, wxString::FromUTF8("Collisions INS"));
     m_traits = new TraitsCorrectionPanel(m_pages, stack, worker, op);
     m_pages->AddPage(m_traits, wxString::FromUTF8("Correction des traits INS"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -44,12 +46,14 @@ IdentitovigilanceFrame::IdentitovigilanceFrame(wxWindow* parent, AppStack& stack
     });
     m_bulk->Load();
     m_duplicates->Reload();
+    m_collisions->Reload();
 }
 
 std::string IdentitovigilanceFrame::DumpJson() const {
     return R"("operator":)" + JsonString(m_op.name) + R"(,"page":)" +
            JsonString(m_pages->GetPageText(static_cast<size_t>(std::max(m_pages->GetSelection(), 0))).utf8_string()) +
            R"(,"bulk":{)" + m_bulk->DumpJson() + R"(},"duplicates":{)" + m_duplicates->DumpJson() +
+           R"(},"collisions":{)" + m_collisions->DumpJson() +
            R"(},"traits":{)" + m_traits->DumpJson() + "}";
 }
 
@@ -86,7 +90,8 @@ void InstallIdentitovigilanceMenu(wxFrame& frame, AppStack& stack, Worker& worke
         menu->SetLabel(kMenuId, wxString::FromUTF8(access.enabled ? "&Identitovigilance…\tF7"
                                                                   : "Identitovigilance — " + access.reason + "\tF7"));
         menu->SetHelpString(kMenuId, wxString::FromUTF8(
-            access.enabled ? "Doublons potentiels, correction des traits INS, vérification du fichier patients"
+            access.enabled ? "Doublons potentiels, collisions INS, correction des traits INS, "
+                             "vérification du fichier patients"
                            : access.reason));
     };
     update();

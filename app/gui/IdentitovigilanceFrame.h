@@ -1,8 +1,10 @@
 #pragma once
 // « Identitovigilance » (F7, issue #6): the identitovigilance referent's screen — bulk
 // verification of the patient file (BulkVerificationPanel), potential duplicates
-// (DuplicatesPanel), « Correction des traits INS » (TraitsCorrectionPanel), one tab per task. The others see
-// the menu entry disabled with the reason (presenters::IdentitovigilanceAccess).
+// (DuplicatesPanel), « Collisions INS » (CollisionsPanel: INS refused because another identity
+// holds it, reviewed with a verdict), « Correction des traits INS » (TraitsCorrectionPanel), one
+// tab per task. The others see the menu entry disabled with the reason
+// (presenters::IdentitovigilanceAccess).
 // The screen acts as the operator it was opened by; opened again by another operator, it is
 // rebuilt (unless a verification is running: it is kept, paused, for its owner).
 // Closing it pauses a running verification (resumable later) and hides the window.
@@ -16,6 +18,7 @@
 
 #include "app/gui/AppStack.h"
 #include "app/gui/BulkVerificationPanel.h"
+#include "app/gui/CollisionsPanel.h"
 #include "app/gui/DuplicatesPanel.h"
 #include "app/gui/TraitsCorrectionPanel.h"
 #include "app/gui/Worker.h"
@@ -29,6 +32,7 @@ public:
     const domain::Operator& Op() const { return m_op; }
     BulkVerificationPanel* Bulk() const { return m_bulk; }
     DuplicatesPanel* Duplicates() const { return m_duplicates; }
+    CollisionsPanel* Collisions() const { return m_collisions; }
     TraitsCorrectionPanel* Traits() const { return m_traits; }
     wxNotebook* Pages() const { return m_pages; }
     std::string DumpJson() const;  // JSON members (no braces)
@@ -40,6 +44,7 @@ private:
     wxNotebook* m_pages;
     BulkVerificationPanel* m_bulk;
     DuplicatesPanel* m_duplicates;
+    CollisionsPanel* m_collisions;
     TraitsCorrectionPanel* m_traits;
 };
 

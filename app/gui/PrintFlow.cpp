@@ -8,7 +8,7 @@
 
 #include "app/gui/CounterFrame.h"
 #include "app/presenters/PrintActions.h"
-#include "app/presenters/SettingsActions.h"
+#include "app/presenters/PrinterSettings.h"
 #include "core/usecases/PatientService.h"
 #include "printing/cups/CupsPrinter.h"
 
@@ -17,7 +17,9 @@ namespace vigie::gui {
 using presenters::PrintSettings;
 
 PrintFlow::PrintFlow(CounterFrame& frame, AppStack& stack, Worker& worker)
-    : m_frame(frame), m_stack(stack), m_worker(worker), m_ref(MakeWindowRef(&frame)), m_presenter(stack.op) {}
+    : m_frame(frame), m_stack(stack), m_worker(worker), m_ref(MakeWindowRef(&frame)), m_presenter(stack.op) {
+    m_previewDue.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { StartPreview(); });
+}
 
 void PrintFlow::Open(domain::IdentityId id) {
     if (m_dialog) {
@@ -39,13 +41,13 @@ void PrintFlow::Open(domain::IdentityId id) {
                 }
             } catch (const std::exception&) {
             }
-            // Réglages › Imprimantes (issue #6): the owner's label queue first, when this computer has it.
-            const auto labels = ports::RunInTransaction(*stack->store, ports::TransactionMode::Read, [](ports::IStoreTransaction& tx) {
-                return tx.GetSetting(presenters::kLabelQueueSetting);
-            });
-            if (labels && std::find(queues.begin(), queues.end(), *labels) != queues.end()) preferred = labels;
-            PostToGui(ref, [=](CounterFrame& f) mutable {
-                f.Printing().OnOpened(gen, std::move(identity), std::move(rules), std::move(queues), preferred);
+            // Réglages › Imprimantes (issue #6): the owner's label queue first, when this computer has
+            // it, and each queue's language (a ZPL queue prints labels only).
+            auto settings = printing::QueueSettings(*stack->store, stack->clock).Load(queues);
+            if (std::find(queues.begin(), queues.end(), settings.labels) != queues.end()) preferred = settings.labels;
+            PostToGui(ref, [=, formats = std::move(settings.formats), documents = settings.documents](CounterFrame& f) mutable {
+                f.Printing().OnOpened(gen, std::move(identity), std::move(rules), std::move(queues), preferred,
+                                      std::move(formats), documents);
             });
         } catch (const std::exception& e) {
             PostToGui(ref, [gen, msg = std::string(e.what())](CounterFrame& f) { f.Printing().OnOpenFailed(gen, msg); });
@@ -54,9 +56,11 @@ void PrintFlow::Open(domain::IdentityId id) {
 }
 
 void PrintFlow::OnOpened(std::uint64_t gen, domain::Identity identity, std::vector<presenters::RuleSetChoice> rules,
-                         std::vector<std::string> queues, std::optional<std::string> defaultQueue) {
+                         std::vector<std::string> queues, std::optional<std::string> defaultQueue,
+                         std::vector<printing::QueueFormat> formats, std::string documentsQueue) {
     m_opening = false;
     if (gen != m_gen) return;
+    m_presenter.SetQueueFormats(std::move(formats), documentsQueue);
     m_presenter.Open(identity, rules, queues, defaultQueue);
     PrintDialog::Callbacks cb;
     cb.target = [this](std::size_t i) {
@@ -73,6 +77,22 @@ void PrintFlow::OnOpened(std::uint64_t gen, domain::Identity identity, std::vect
         Render();
     };
     cb.print = [this] { Print(); };
+    cb.cell = [this](int row, int column, const std::string& text) {
+        if (m_presenter.Content().SetCell(static_cast<std::size_t>(row), static_cast<std::size_t>(column), text))
+            ContentEdited();
+    };
+    cb.addLine = [this] {
+        m_presenter.Content().AddLine();
+        ContentEdited();
+    };
+    cb.removeLine = [this](int row) { RemoveLine(static_cast<std::size_t>(row)); };
+    cb.notes = [this](const std::string& text) { SetNotes(text); };
+    cb.paper = [this](int i) { SetPaper(i == 1 ? printing::PaperFormat::A5 : printing::PaperFormat::A4); };
+    cb.importContent = [this] {
+        wxFileDialog ask(m_dialog.get(), wxString::FromUTF8("Importer un contenu"), wxStandardPaths::Get().GetDocumentsDir(),
+                         "", wxString::FromUTF8("Contenu JSON (*.json)|*.json"), wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (ask.ShowModal() == wxID_OK) ImportContent(ask.GetPath().utf8_string());
+    };
     cb.closed = [this] { Render(); };
     auto* dialog = new PrintDialog(&m_frame, std::move(cb));
     m_dialog = dialog;
@@ -90,6 +110,7 @@ void PrintFlow::OnOpenFailed(std::uint64_t gen, const std::string& message) {
 }
 
 void PrintFlow::StartPreview() {
+    m_previewDue.Stop();
     if (!m_dialog) return;
     m_presenter.OnPreviewStarted();
     Render();
@@ -155,6 +176,41 @@ void PrintFlow::SetCopies(int copies) {
     Render();
 }
 
+void PrintFlow::ContentEdited() {
+    Render();
+    m_previewDue.StartOnce(300);  // restarted by every keystroke: one preview when the typing pauses
+}
+
+std::optional<std::string> PrintFlow::SetLine(std::size_t row, const std::vector<std::string>& cells) {
+    auto error = m_presenter.Content().SetLine(row, cells);
+    if (!error) ContentEdited();
+    return error;
+}
+
+bool PrintFlow::RemoveLine(std::size_t row) {
+    if (!m_presenter.Content().RemoveLine(row)) return false;
+    ContentEdited();
+    return true;
+}
+
+void PrintFlow::SetNotes(const std::string& text) {
+    m_presenter.Content().SetNotesText(text);
+    ContentEdited();
+}
+
+void PrintFlow::SetPaper(printing::PaperFormat paper) {
+    m_presenter.SetPaper(paper);
+    Render();
+    StartPreview();
+}
+
+bool PrintFlow::ImportContent(const std::string& path) {
+    const bool ok = m_presenter.ImportContent(path);  // read on this thread: a small local file
+    Render();
+    if (ok) StartPreview();
+    return ok;
+}
+
 void PrintFlow::Repeat(domain::IdentityId id) {
     if (m_dialog) {
         m_dialog->ClickPrint();
@@ -201,6 +257,7 @@ void PrintFlow::OnPrintDone(std::uint64_t gen, const PrintSettings& s, std::opti
 
 void PrintFlow::Close() {
     ++m_gen;
+    m_previewDue.Stop();
     m_opening = false;
     if (m_dialog) m_dialog->Destroy();
 }

@@ -1,7 +1,9 @@
 #pragma once
 // « Réglages › Imprimantes » (issue #6): the CUPS queues, and which one labels and documents go
 // to by default (store settings print.queue.labels / print.queue.documents, shared by every
-// counter on the référentiel; "" = the CUPS default). CUPS and the store are asked on the worker.
+// counter on the référentiel; "" = the CUPS default); per queue its language, « PDF (pilote
+// CUPS) » or « ZPL brut (Zebra) » at 203/300/600 dpi (print.queue.<queue>.language / .dpi).
+// Saved together, titulaire only, journaled. CUPS and the store are asked on the worker.
 // GUI thread only.
 
 #include <string>
@@ -29,12 +31,17 @@ public:
     wxListBox* m_queues;
     wxChoice* m_labels;
     wxChoice* m_documents;
+    wxChoice* m_language;  // of the queue selected in m_queues
+    wxChoice* m_dpi;
     wxButton* m_save;
     wxStaticText* m_message;
 
 private:
     void Show(const presenters::PrinterChoices& choices, const std::string& message);
     std::string Chosen(wxChoice* choice) const;
+    void ShowFormat();       // the selected queue's language and resolution
+    void FormatEdited();     // m_language / m_dpi changed by the operator
+    wxString QueueLine(const std::string& queue) const;
 
     AppStack& m_stack;
     Worker& m_worker;

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "app/gui/ConnectionAutomation.h"
 #include "app/gui/CounterFrame.h"
 #include "app/gui/OperatorsPanel.h"
 #include "app/gui/PrintersPanel.h"
@@ -43,7 +44,9 @@ SettingsStep SettingsAutomation(CounterFrame& frame, const std::vector<std::stri
                                 bool& waiting, double waitedMs) {
     SettingsStep step;
     const std::string& cmd = w[0];
-    if (cmd != "settings" && cmd.rfind("settings-", 0) != 0 && cmd.rfind("rules-", 0) != 0) return step;
+    if (cmd != "settings" && cmd.rfind("settings-", 0) != 0 && cmd.rfind("rules-", 0) != 0 &&
+        cmd.rfind("insi-", 0) != 0 && cmd.rfind("documents-", 0) != 0)
+        return step;
     step.handled = true;
     const std::string arg = w.size() > 1 ? w[1] : "";
     if (cmd == "settings") {
@@ -55,7 +58,8 @@ SettingsStep SettingsAutomation(CounterFrame& frame, const std::vector<std::stri
     if (cmd == "settings-wait") {
         waiting = true;
         const int limit = arg.empty() ? 10000 : std::atoi(arg.c_str());
-        const bool done = s && !s->Busy() && !s->m_operators->Busy() && !s->m_printers->Busy() && frame.Jobs().Idle();
+        const bool done = s && !s->Busy() && !s->m_operators->Busy() && !s->m_printers->Busy() && !ConnectionBusy(*s) &&
+                          frame.Jobs().Idle();
         if (!done && waitedMs < limit) {
             step.done = false;
             return step;
@@ -65,6 +69,10 @@ SettingsStep SettingsAutomation(CounterFrame& frame, const std::vector<std::stri
     }
     if (!s) {
         step.json = Result(cmd, false, R"(,"reason":"fenêtre Réglages fermée")");
+        return step;
+    }
+    if (cmd.rfind("insi-", 0) == 0 || cmd.rfind("documents-", 0) == 0) {  // ConnectionAutomation.h
+        step.json = ConnectionAutomation(*s, w, line);
         return step;
     }
     LabelRulesPanel* p = s->m_rules;
@@ -145,8 +153,7 @@ std::string SettingsFrame::DumpJson() const {
              Str(m_operators->m_list->GetItemText(i, 1)) + R"(,"pin":)" + Str(m_operators->m_list->GetItemText(i, 2)) + "}";
     j += R"(],"printers":{"labels":)" + Str(m_printers->m_labels->GetStringSelection()) + R"(,"documents":)" +
          Str(m_printers->m_documents->GetStringSelection()) + R"(,"message":)" + Str(m_printers->m_message->GetLabel()) + "}";
-    j += R"(,"insi_rows":)" + std::to_string(static_cast<wxListCtrl*>(m_pages->GetPage(3)->FindWindow("insi_rows"))->GetItemCount());
-    j += R"(,"documents":)" + list(static_cast<wxListBox*>(m_pages->GetPage(4)->FindWindow("accepted_documents"))->GetStrings());
+    j += ConnectionDump(*this);
     return j;
 }
 

@@ -13,6 +13,7 @@
 //   rules-remove               « Supprimer » (the question answered yes)
 //   rules-export PATH | rules-import PATH
 //   settings-close
+//   insi-… / documents-…       see ConnectionAutomation.h (Connexion INSi, Pièces d'identité)
 // and the "settings" part of `dump`.
 
 #include <string>

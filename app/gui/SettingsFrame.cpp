@@ -57,8 +57,8 @@ SettingsFrame::SettingsFrame(wxWindow* parent, AppStack& stack, Worker& worker, 
     m_pages->AddPage(m_rules, wxString::FromUTF8("Étiquettes"), true);
     m_pages->AddPage(m_operators, wxString::FromUTF8("Opérateurs et rôles"));
     m_pages->AddPage(m_printers, wxString::FromUTF8("Imprimantes"));
-    m_pages->AddPage(new InsiPanel(m_pages, stack.configPath), wxString::FromUTF8("Connexion INSi"));
-    m_pages->AddPage(new DocumentsPanel(m_pages), wxString::FromUTF8("Pièces d'identité"));
+    m_pages->AddPage(new InsiPanel(m_pages, stack, worker), wxString::FromUTF8("Connexion INSi"));
+    m_pages->AddPage(new DocumentsPanel(m_pages, stack, worker), wxString::FromUTF8("Pièces d'identité"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_pages, 1, wxEXPAND | wxALL, 4);
     root->SetSizer(sizer);

@@ -1,6 +1,6 @@
 #pragma once
 // « Réglages » (issue #6, titulaire only): label rule sets (editor with live preview), operators
-// and roles, printers, the INSi connection (read-only) and the accepted identity documents, one
+// and roles, printers, the INSi connection (editable form) and the accepted identity documents, one
 // notebook page each. The rule book, the preview and every store access run on the worker;
 // answers hop back with PostToGui and are dropped once the window is gone. The frame owns the
 // rule set editor's presenter; the other pages run their own small jobs. GUI thread only.

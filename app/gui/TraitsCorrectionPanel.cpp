@@ -23,11 +23,16 @@ TraitsCorrectionPanel::TraitsCorrectionPanel(wxWindow* parent, AppStack& stack, 
       m_worker(worker),
       m_op(op),
       m_self(MakeWindowRef(this)) {
-    m_ipp = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(100, -1), wxTE_PROCESS_ENTER,
-                           wxDefaultValidator, "ipp");
+    m_query = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(320, -1), wxTE_PROCESS_ENTER,
+                             wxDefaultValidator, "search");
+    m_query->SetHint(U("Nom, date de naissance (JJ/MM/AAAA) ou IPP"));
     m_open = new wxButton(this, wxID_ANY, U("&Ouvrir le dossier"), wxDefaultPosition, wxDefaultSize, 0,
                           wxDefaultValidator, "open");
-    m_identity = new wxStaticText(this, wxID_ANY, U("Saisissez le numéro de dossier (IPP) de l'identité à corriger."),
+    m_searchSummary = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "search_summary");
+    m_results = new wxListBox(this, wxID_ANY, wxDefaultPosition, wxSize(-1, 96), 0, nullptr, wxLB_SINGLE,
+                              wxDefaultValidator, "results");
+    m_identity = new wxStaticText(this, wxID_ANY,
+                                  U("Recherchez l'identité à corriger (nom, date de naissance ou IPP) puis choisissez-la."),
                                   wxDefaultPosition, wxDefaultSize, 0, "identity");
     const auto field = [this](const char* name) {
         return new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(280, -1), 0, wxDefaultValidator, name);
@@ -50,9 +55,10 @@ TraitsCorrectionPanel::TraitsCorrectionPanel(wxWindow* parent, AppStack& stack, 
     m_message = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, "message");
 
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(new wxStaticText(this, wxID_ANY, U("Dossier n° (IPP) :")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
-    top->Add(m_ipp, 0, wxRIGHT, 6);
-    top->Add(m_open, 0);
+    top->Add(new wxStaticText(this, wxID_ANY, U("Rechercher :")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    top->Add(m_query, 0, wxRIGHT, 6);
+    top->Add(m_open, 0, wxRIGHT, 6);
+    top->Add(m_searchSummary, 0, wxALIGN_CENTER_VERTICAL);
     auto* grid = new wxFlexGridSizer(2, 6, 8);
     const auto row = [&](const char* label, wxTextCtrl* ctrl) {
         grid->Add(new wxStaticText(this, wxID_ANY, U(label)), 0, wxALIGN_CENTER_VERTICAL);
@@ -72,6 +78,7 @@ TraitsCorrectionPanel::TraitsCorrectionPanel(wxWindow* parent, AppStack& stack, 
     m_confirmBox->SetSizer(box);
     auto* col = new wxBoxSizer(wxVERTICAL);
     col->Add(top, 0, wxALL, 8);
+    col->Add(m_results, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     col->Add(m_identity, 0, wxLEFT | wxRIGHT | wxBOTTOM, 8);
     col->Add(grid, 0, wxLEFT | wxRIGHT, 8);
     col->Add(m_check, 0, wxALL, 8);
@@ -79,8 +86,22 @@ TraitsCorrectionPanel::TraitsCorrectionPanel(wxWindow* parent, AppStack& stack, 
     col->Add(m_message, 0, wxALL, 8);
     SetSizer(col);
 
-    m_open->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Open(S(m_ipp->GetValue())); });
-    m_ipp->Bind(wxEVT_TEXT_ENTER, [this](wxCommandEvent&) { Open(S(m_ipp->GetValue())); });
+    // « Ouvrir le dossier » / Entrée: the chosen result, else the only one, else the IPP typed.
+    const auto openChosen = [this](wxCommandEvent&) {
+        const int chosen = m_results->GetSelection();
+        if (chosen != wxNOT_FOUND) Pick(chosen);
+        else if (m_search.View().rows.size() == 1) Pick(0);
+        else if (const std::string typed = S(m_query->GetValue());
+                 !typed.empty() && typed.find_first_not_of("0123456789") == std::string::npos)
+            Open(typed);
+        else ShowMessage("Choisissez l'identité à corriger dans les résultats de la recherche.", Tone::Warning);
+    };
+    m_open->Bind(wxEVT_BUTTON, openChosen);
+    m_query->Bind(wxEVT_TEXT_ENTER, openChosen);
+    m_query->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_debounce.StartOnce(150); });  // one search per pause
+    m_debounce.SetOwner(this);
+    Bind(wxEVT_TIMER, [this](wxTimerEvent&) { StartSearch(); }, m_debounce.GetId());
+    m_results->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { Pick(e.GetSelection()); });
     m_check->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Check(); });
     m_confirm->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Confirm(); });
     m_cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -101,7 +122,6 @@ void TraitsCorrectionPanel::Open(const std::string& ipp) {
         ShowMessage("Numéro de dossier invalide : « " + ipp + " ».", Tone::Danger);
         return;
     }
-    m_ipp->ChangeValue(U(std::to_string(id)));
     m_busy = true;
     m_presenter.reset();
     SetConfirmation("");
@@ -125,6 +145,46 @@ void TraitsCorrectionPanel::Open(const std::string& ipp) {
             p.m_birthName->SetFocus();
         });
     });
+}
+
+void TraitsCorrectionPanel::Search(const std::string& text) {
+    m_query->SetValue(U(text));  // wxEVT_TEXT → the debounce, as when typed
+}
+
+void TraitsCorrectionPanel::StartSearch() {
+    const auto request = m_search.OnTyped(S(m_query->GetValue()));
+    RenderResults();
+    if (!request) return;
+    m_worker.Post([ref = m_self, stack = &m_stack, request = *request] {
+        std::vector<domain::Identity> found;
+        std::string error;
+        try {
+            found = usecases::PatientService(*stack->store, stack->clock).Search(request.query);
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+        PostToGui(ref, [generation = request.generation, found = std::move(found), error](TraitsCorrectionPanel& p) {
+            if (error.empty()) p.m_search.OnResults(generation, found);
+            else p.m_search.OnFailed(generation, error);
+            p.RenderResults();
+        });
+    });
+}
+
+void TraitsCorrectionPanel::RenderResults() {
+    const auto& v = m_search.View();
+    m_searchSummary->SetLabel(U(v.searching ? "Recherche…" : v.summary));
+    m_results->Clear();
+    for (const auto& line : v.lines) m_results->Append(U(line));
+    Layout();
+}
+
+bool TraitsCorrectionPanel::Pick(int row) {
+    const auto id = m_search.Pick(row);
+    if (!id || m_busy) return false;
+    if (m_results->GetSelection() != row) m_results->SetSelection(row);
+    Open(std::to_string(*id));
+    return true;
 }
 
 void TraitsCorrectionPanel::Fill(const domain::Identity& identity) {
@@ -223,7 +283,13 @@ void TraitsCorrectionPanel::ShowMessage(const std::string& text, Tone tone) {
 
 std::string TraitsCorrectionPanel::DumpJson() const {
     const auto b = [](bool v) { return v ? "true" : "false"; };
-    return R"("ipp":)" + JsonString(S(m_ipp->GetValue())) + R"(,"identity":)" + JsonString(S(m_identity->GetLabel())) +
+    std::string results;
+    for (unsigned k = 0; k < m_results->GetCount(); ++k)
+        results += (k ? "," : "") + JsonString(S(m_results->GetString(k)));
+    return R"("search":)" + JsonString(S(m_query->GetValue())) + R"(,"search_summary":)" +
+           JsonString(S(m_searchSummary->GetLabel())) + R"(,"results":[)" + results + R"(],"ipp":)" +
+           JsonString(m_presenter ? std::to_string(m_presenter->Before().id) : "") + R"(,"identity":)" +
+           JsonString(S(m_identity->GetLabel())) +
            R"(,"birth_name":)" + JsonString(S(m_birthName->GetValue())) + R"(,"first_names":)" +
            JsonString(S(m_firstNames->GetValue())) + R"(,"confirmation":)" +
            JsonString(m_confirmBox->IsShown() ? S(m_confirmation->GetLabel()) : "") + R"(,"confirm_enabled":)" +

@@ -165,12 +165,6 @@ void CounterPresenter::OnPrintResult(const std::string& message, bool ok) {
     m_messageTone = ok ? Tone::Info : Tone::Danger;
 }
 
-std::vector<DocumentChoice> CounterPresenter::DocumentChoices() {
-    std::vector<DocumentChoice> out;
-    for (const auto& d : DefaultDocumentCatalog()) out.push_back({std::string(d.code), std::string(d.label)});
-    return out;
-}
-
 std::optional<IdentityId> CounterPresenter::CurrentIdentityId() const {
     if (m_current) return m_current->id;
     return std::nullopt;

@@ -35,9 +35,6 @@ public:
     // The outcome of a print (the Impression dialog, Ctrl+P), shown on the Comptoir too.
     void OnPrintResult(const std::string& message, bool ok);
 
-    // The documents the operator chooses from; the view shows them with no selection.
-    static std::vector<DocumentChoice> DocumentChoices();
-
     const ports::CarteVitale* Card() const { return m_card ? &*m_card : nullptr; }
     const usecases::CounterProposal* Proposal() const { return m_proposal ? &*m_proposal : nullptr; }
     std::optional<domain::IdentityId> CurrentIdentityId() const;

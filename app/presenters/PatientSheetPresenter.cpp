@@ -37,6 +37,7 @@ std::string PatientSheetPresenter::ActionLabel(const std::string& action) {
         {"identity.ins_verified", "INS vérifié"},
         {"identity.ins_invalidated", "INS invalidé"},
         {"identity.ins_collision", "INS déjà porté par un autre dossier"},
+        {"identity.collision_reviewed", "Collision d'INS examinée (identitovigilance)"},
         {"identity.document_checked", "Identité vérifiée sur pièce"},
         {"identity.document_withdrawn", "Vérification sur pièce retirée"},
         {"identity.attribute_changed", "Attribut modifié"},

@@ -9,7 +9,9 @@
 #include "printing/cups/CupsPrinter.h"
 #include "printing/model/LabelLayout.h"
 #include "printing/render/RasterRenderer.h"
+#include "printing/service/ContentFile.h"
 #include "printing/service/OutputFile.h"
+#include "printing/service/QueueSettings.h"
 #include "printing/service/LabelRuleBook.h"
 
 namespace vigie::presenters {
@@ -24,15 +26,6 @@ std::vector<RuleSetChoice> ListRuleSets(ports::IStore& store, const ports::ICloc
 }
 
 namespace {
-
-DocumentRequest FicheRequest(const domain::Identity& identity, const PharmacyHeader& pharmacy, domain::Date today) {
-    DocumentRequest r;
-    r.kind = DocumentKind::Fiche;
-    r.identity = identity;
-    r.pharmacy = pharmacy;
-    r.date = today;
-    return r;
-}
 
 int FitDpi(const Page& page, int maxW, int maxH) {
     const double dpi = std::min(maxW * 25.4 / page.widthMm, maxH * 25.4 / page.heightMm);
@@ -55,7 +48,18 @@ PreviewImage RenderPreview(ports::IStore& store, const ports::IClock& clock, con
         page = laid.page;
         out.pages = s.copies;
     } else {
-        auto laid = LayoutDocument(FicheRequest(identity, pharmacy, clock.Today()), measurer);
+        const DocumentJob job = DocumentJobOf(s, pharmacy);
+        if ((out.refusal = CheckDocumentContent(job))) return out;  // the print would refuse it too
+        DocumentRequest request;
+        request.kind = job.kind;
+        request.identity = identity;
+        request.pharmacy = job.pharmacy;
+        request.date = clock.Today();  // as PrintJobs::Document dates it
+        request.dispensing = job.dispensing;
+        request.intakes = job.intakes;
+        request.notes = job.notes;
+        request.options = job.options;
+        auto laid = LayoutDocument(request, measurer);
         out.warnings = laid.warnings;
         out.refusal = laid.refusal;
         if (laid.document) {
@@ -69,14 +73,45 @@ PreviewImage RenderPreview(ports::IStore& store, const ports::IClock& clock, con
     return out;
 }
 
+QueueSender CupsSender() {
+    return [](const std::string& queue, const std::string& bytes, PrintFormat format, const std::string& title) {
+        CupsPrinter().Print(queue, bytes, format, title);
+    };
+}
+
+DocumentJob DocumentJobOf(const PrintSettings& s, const PharmacyHeader& pharmacy) {
+    DocumentJob job;
+    job.id = s.identity;
+    job.kind = ParseDocumentKindCode(s.Name()).value_or(DocumentKind::Fiche);
+    job.pharmacy = pharmacy;
+    if (job.kind != DocumentKind::Fiche) {
+        job.dispensing = s.content.dispensing;
+        job.intakes = s.content.intakes;
+        job.notes = s.content.notes;
+        job.options.format = s.paper;
+    }
+    return job;
+}
+
 PrintOutcome RunPrint(ports::IStore& store, const ports::IClock& clock, const IMeasurer& measurer,
-                      const domain::Operator& op, const PrintSettings& s, const PharmacyHeader& pharmacy) {
-    OutputOptions output;  // PDF for files and queues alike (ZPL queues come with the owner's settings)
+                      const domain::Operator& op, const PrintSettings& s, const PharmacyHeader& pharmacy,
+                      const QueueSender& send) {
+    OutputOptions output;  // PDF for files and PDF queues
     Deliver deliver;
     if (s.queue) {
+        const QueueFormat format = QueueSettings(store, clock).FormatOf(*s.queue);
+        if (format.IsZpl() && !s.IsLabel()) {
+            PrintOutcome refused;
+            refused.refusal = domain::Refusal{"print.zpl_document",
+                                              "Cette imprimante n'imprime que des étiquettes ZPL (« " + *s.queue +
+                                                  " ») : choisir une autre imprimante ou « Enregistrer en PDF… »."};
+            return refused;
+        }
+        if (format.IsZpl()) output = OutputOptions{OutputKind::Zpl, format.dpi};  // as vigie-cli print label --zpl
         // The job title shows in print queues: no name, no INS.
-        deliver = [queue = *s.queue, title = s.IsLabel() ? "Vigie - étiquette" : "Vigie - document"](const std::string& b) {
-            CupsPrinter().Print(queue, b, PrintFormat::Pdf, title);
+        deliver = [send, queue = *s.queue, zpl = format.IsZpl(),
+                   title = s.IsLabel() ? "Vigie - étiquette" : "Vigie - document"](const std::string& b) {
+            send(queue, b, zpl ? PrintFormat::Zpl : PrintFormat::Pdf, title);
         };
     } else {
         deliver = [path = s.pdfPath](const std::string& b) { WriteOutputFile(path, b); };
@@ -90,10 +125,12 @@ PrintOutcome RunPrint(ports::IStore& store, const ports::IClock& clock, const IM
         request.pharmacyName = pharmacy.name;
         return jobs.Label(op, request, output, deliver);
     }
-    DocumentJob job;
-    job.id = s.identity;
-    job.kind = ParseDocumentKindCode(s.Name()).value_or(DocumentKind::Fiche);
-    job.pharmacy = pharmacy;
+    const DocumentJob job = DocumentJobOf(s, pharmacy);
+    if (auto refusal = CheckDocumentContent(job)) {
+        PrintOutcome refused;
+        refused.refusal = refusal;
+        return refused;
+    }
     return jobs.Document(op, job, output, deliver);
 }
 

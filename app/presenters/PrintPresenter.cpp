@@ -20,16 +20,26 @@ std::string Mm(double v) {
 
 void PrintPresenter::Open(const domain::Identity& identity, const std::vector<RuleSetChoice>& ruleSets,
                           const std::vector<std::string>& queues, const std::optional<std::string>& defaultQueue) {
+    if (identity.id == 0 || identity.id != m_identity.id) {  // never another patient's lines
+        m_content.Clear();
+        m_paper = printing::PaperFormat::A4;
+        if (m_last && m_last->identity == identity.id && identity.id != 0) {
+            m_content.SetContent(m_last->content);
+            m_paper = m_last->paper;
+        }
+    }
     m_identity = identity;
     m_targets.clear();
     for (const auto& r : ruleSets)
         m_targets.push_back({"label:" + r.name, "Étiquette — " + r.displayName + " (" + Mm(r.widthMm) + " × " +
                                                     Mm(r.heightMm) + " mm)"});
-    // Ordonnance and plan de prise need content (dispensing, intakes): not offered until the app
-    // has it. The fiche needs only the identity.
+    // The fiche needs only the identity; ordonnance and plan de prise carry the lines edited here.
     m_targets.push_back({"document:fiche", "Fiche d'identité du patient (A4)"});
+    m_targets.push_back({"document:ordonnance", "Ordonnance — délivrance (A4/A5)"});
+    m_targets.push_back({"document:plan-de-prise", "Plan de prise (A4/A5)"});
     m_queues = queues;
     m_target = 0;
+    m_content.SetKind(printing::DocumentKind::Fiche);
     m_copies = 1;
     m_queue = defaultQueue && std::find(queues.begin(), queues.end(), *defaultQueue) != queues.end()
                   ? defaultQueue
@@ -63,6 +73,18 @@ void PrintPresenter::ChooseTarget(std::size_t index) {
     if (index >= m_targets.size()) return;
     m_target = index;
     m_previewReady = false;
+    m_content.SetKind(m_targets[index].IsLabel()
+                          ? printing::DocumentKind::Fiche
+                          : printing::ParseDocumentKindCode(m_targets[index].Name()).value_or(printing::DocumentKind::Fiche));
+    if (QueueProblem()) {  // a document on the Zebra: the owner's document queue, or the first PDF one
+        std::vector<std::string> candidates = {m_documentsQueue};
+        candidates.insert(candidates.end(), m_queues.begin(), m_queues.end());
+        for (const auto& q : candidates)
+            if (!q.empty() && !IsZplQueue(q) && std::find(m_queues.begin(), m_queues.end(), q) != m_queues.end()) {
+                m_queue = q;
+                break;
+            }
+    }
     if (!m_targets[index].IsLabel()) m_copies = 1;
 }
 
@@ -79,6 +101,38 @@ void PrintPresenter::ChooseDestination(std::size_t index) {
 void PrintPresenter::SetPdfPath(const std::string& path) {
     m_queue.reset();
     m_pdfPath = path;
+}
+
+bool PrintPresenter::ImportContent(const std::string& path) {
+    if (auto error = m_content.Import(path)) {
+        m_message = "Import refusé : " + *error;
+        m_messageTone = Tone::Danger;
+        return false;
+    }
+    m_message = "Contenu importé : " + m_content.ImportSummary() + ".";
+    m_messageTone = Tone::Info;
+    m_previewReady = false;
+    return true;
+}
+
+bool PrintPresenter::HasContent() const { return !m_targets.empty() && m_content.HasLines(); }
+
+bool PrintPresenter::IsZplQueue(const std::string& queue) const {
+    return std::any_of(m_formats.begin(), m_formats.end(), [&](const auto& f) { return f.queue == queue && f.IsZpl(); });
+}
+
+std::optional<std::string> PrintPresenter::QueueProblem() const {
+    if (!m_queue || m_targets.empty() || m_targets[m_target].IsLabel()) return std::nullopt;
+    if (IsZplQueue(*m_queue))
+        return "Cette imprimante n'imprime que des étiquettes ZPL : choisir une autre imprimante ou « " +
+                   std::string(kPdfDestination) + " ».";
+    return std::nullopt;
+}
+
+std::string PrintPresenter::DestinationLabel(const std::string& queue) const {
+    for (const auto& f : m_formats)
+        if (f.queue == queue && f.IsZpl()) return queue + " (étiquettes ZPL, " + std::to_string(f.dpi) + " dpi)";
+    return queue;
 }
 
 void PrintPresenter::OnPreviewStarted() {
@@ -128,6 +182,10 @@ PrintSettings PrintPresenter::Draft() const {
     }
     s.queue = m_queue;
     if (!m_queue) s.pdfPath = s.pdfChosen = m_pdfPath;
+    if (HasContent()) {
+        s.content = m_content.Content();
+        s.paper = m_paper;
+    }
     return s;
 }
 
@@ -162,6 +220,8 @@ std::string PrintPresenter::Describe(const PrintSettings& s) const {
     std::string what;
     for (const auto& t : m_targets)
         if (t.code == s.target) what = t.label;
+    if (s.target == "document:ordonnance") what = "Ordonnance — délivrance (" + std::string(printing::PaperFormatCode(s.paper)) + ")";
+    if (s.target == "document:plan-de-prise") what = "Plan de prise (" + std::string(printing::PaperFormatCode(s.paper)) + ")";
     if (what.empty()) what = s.IsLabel() ? "Étiquette " + s.Name() : "Document " + s.Name();
     if (s.IsLabel() && s.copies > 1) what += " × " + std::to_string(s.copies);
     return what + (s.queue ? " → imprimante « " + *s.queue + " »" : " → « " + s.pdfPath + " »");
@@ -176,7 +236,7 @@ PrintView PrintPresenter::View() const {
     v.targetIndex = static_cast<int>(m_target);
     v.copies = m_copies;
     v.copiesEnabled = !m_targets.empty() && m_targets[m_target].IsLabel();
-    v.destinations = m_queues;
+    for (const auto& q : m_queues) v.destinations.push_back(DestinationLabel(q));
     v.destinations.push_back(kPdfDestination);
     v.destinationIndex = static_cast<int>(m_queues.size());
     if (m_queue)
@@ -195,8 +255,22 @@ PrintView PrintPresenter::View() const {
         v.message = m_message;
         v.messageTone = m_messageTone;
     }
+    if (HasContent()) {
+        v.contentShown = true;
+        v.contentColumns = m_content.Columns();
+        v.contentRows = m_content.Rows();
+        v.notes = m_content.NotesText();
+        v.paperIndex = m_paper == printing::PaperFormat::A5 ? 1 : 0;
+        v.contentMessage = m_content.Problem().value_or("");
+    }
+    const auto queueProblem = QueueProblem();
+    if (queueProblem && MayPrint()) {
+        v.message = *queueProblem;
+        v.messageTone = Tone::Danger;
+    }
     // A refused preview (overflow) would be refused by the print too.
-    v.canPrint = MayPrint() && !m_printing && !m_targets.empty() && m_previewText.rfind("Impression impossible", 0) != 0;
+    v.canPrint = MayPrint() && !m_printing && !m_targets.empty() && m_previewText.rfind("Impression impossible", 0) != 0 &&
+                 v.contentMessage.empty() && !queueProblem;
     return v;
 }
 

@@ -1,8 +1,10 @@
 #pragma once
 // The Impression dialog's screen logic: what to print for the current patient (a label rule set
-// or a document), how many copies, where (a CUPS queue or « Enregistrer en PDF… »), the preview
-// state and the outcome in French; and the préparateur's repeat: the last settings, printed again
-// with one key for the same patient. No wx, no thread; PrintActions.h does the work.
+// or a document), how many copies, where (a CUPS queue or « Enregistrer en PDF… »), the content of
+// an ordonnance or a plan de prise (DocumentContentEditor) and its paper (A4/A5), the preview
+// state and the outcome in French; and the préparateur's repeat: the last settings — content
+// included — printed again with one key for the same patient. A ZPL queue (Réglages ›
+// Imprimantes) prints labels only. No wx, no thread; PrintActions.h does the work.
 
 #include <functional>
 #include <optional>
@@ -10,8 +12,11 @@
 #include <vector>
 
 #include "app/presenters/CounterView.h"
+#include "app/presenters/DocumentContentEditor.h"
 #include "core/domain/Identity.h"
 #include "core/domain/Operator.h"
+#include "printing/model/DocumentLayout.h"
+#include "printing/service/QueueSettings.h"
 
 namespace vigie::presenters {
 
@@ -36,6 +41,8 @@ struct PrintSettings {
     std::optional<std::string> queue;   // a CUPS queue, or…
     std::string pdfPath;                // … a PDF file when no queue
     std::string pdfChosen;              // the file the operator chose; repeats are numbered after it
+    PrintContent content;               // ordonnance / plan de prise lines and notes (documents)
+    printing::PaperFormat paper = printing::PaperFormat::A4;  // ordonnance / plan de prise
     bool IsLabel() const { return target.rfind("label:", 0) == 0; }
     std::string Name() const { return target.substr(target.find(':') + 1); }
 };
@@ -54,6 +61,13 @@ struct PrintView {
     Tone messageTone = Tone::Neutral;
     bool busy = false;
     bool canPrint = false;
+    // Ordonnance / plan de prise: the content grid and the paper (hidden for labels and the fiche).
+    bool contentShown = false;
+    std::vector<std::string> contentColumns;
+    std::vector<std::vector<std::string>> contentRows;
+    std::string notes;                  // « Remarques », one paragraph per line
+    std::string contentMessage;         // French: what keeps the document from printing, or ""
+    int paperIndex = 0;                 // 0 A4, 1 A5
 };
 
 class PrintPresenter {
@@ -74,6 +88,20 @@ public:
     void ChooseDestination(std::size_t index);  // the last index is the PDF file
     void SetPdfPath(const std::string& path);   // also selects the PDF destination
     bool PdfChosen() const { return !m_queue; }
+    // The queues' languages (Réglages › Imprimantes): a ZPL queue prints labels only.
+    // documentsQueue: the owner's queue for documents, chosen instead of a ZPL queue when a
+    // document is chosen (Réglages › Imprimantes; "" = none).
+    void SetQueueFormats(std::vector<printing::QueueFormat> formats, std::string documentsQueue = "") {
+        m_formats = std::move(formats);
+        m_documentsQueue = std::move(documentsQueue);
+    }
+
+    // Content of an ordonnance / plan de prise (no effect on labels and the fiche).
+    DocumentContentEditor& Content() { return m_content; }
+    const DocumentContentEditor& Content() const { return m_content; }
+    void SetPaper(printing::PaperFormat paper) { m_paper = paper; }
+    // « Importer un contenu… »: replaces the content; the outcome is the dialog's message.
+    bool ImportContent(const std::string& path);
 
     void OnPreviewStarted();
     void OnPreviewReady();
@@ -115,6 +143,15 @@ private:
     std::string m_message;
     Tone m_messageTone = Tone::Neutral;
     std::optional<PrintSettings> m_last;
+    DocumentContentEditor m_content;
+    printing::PaperFormat m_paper = printing::PaperFormat::A4;
+    std::vector<printing::QueueFormat> m_formats;
+    std::string m_documentsQueue;
+
+    bool HasContent() const;                            // ordonnance / plan de prise chosen
+    std::optional<std::string> QueueProblem() const;    // a document to a ZPL queue
+    bool IsZplQueue(const std::string& queue) const;
+    std::string DestinationLabel(const std::string& queue) const;
 };
 
 }  // namespace vigie::presenters

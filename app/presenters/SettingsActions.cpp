@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iterator>
 
-#include "app/presenters/CertificateSummary.h"
 #include "core/domain/Errors.h"
 #include "core/util/ConfigFile.h"
 #include "printing/cups/CupsPrinter.h"
@@ -106,63 +105,6 @@ PreviewImage RenderRuleSetPreview(const LabelRuleSet& rules, const LabelData& da
     out.png = RenderPagePng(page, out.dpi);
     out.pages = 1;
     return out;
-}
-
-PrinterChoices LoadPrinterChoices(ports::IStore& store) {
-    PrinterChoices c;
-    try {
-        for (const auto& q : CupsPrinter().Queues()) {
-            c.queues.push_back(q.name);
-            if (q.isDefault) c.cupsDefault = q.name;
-        }
-    } catch (const std::exception& e) {
-        c.queuesError = e.what();
-    }
-    ports::RunInTransaction(store, ports::TransactionMode::Read, [&](ports::IStoreTransaction& tx) {
-        c.labels = tx.GetSetting(kLabelQueueSetting).value_or("");
-        c.documents = tx.GetSetting(kDocumentQueueSetting).value_or("");
-    });
-    return c;
-}
-
-std::optional<std::string> SavePrinterChoices(ports::IStore& store, const domain::Operator& op,
-                                              const std::string& labels, const std::string& documents) {
-    if (!op.active || !domain::HasPermission(op.role, domain::Permission::ConfigureStructure))
-        return "Droit insuffisant pour choisir les imprimantes : réservé au titulaire.";
-    ports::RunInTransaction(store, ports::TransactionMode::Write, [&](ports::IStoreTransaction& tx) {
-        tx.SetSetting(kLabelQueueSetting, labels);
-        tx.SetSetting(kDocumentQueueSetting, documents);
-    });
-    return std::nullopt;
-}
-
-std::vector<InsiConfigRow> ReadInsiConfig(const std::string& configPath) {
-    const auto c = util::ConfigFile::Load(configPath);
-    auto value = [&](const char* key, const char* fallback) { return c.Get(key).value_or(fallback); };
-    std::vector<InsiConfigRow> rows = {
-        {"Fichier de configuration", configPath},
-        {"Adresse du téléservice (insi.endpoint)", value("insi.endpoint", "— non renseignée —")},
-        {"Autorités de confiance (insi.ca_file)", value("insi.ca_file", "— non renseigné —")},
-        {"Certificat opérateur INSI-MANU (insi.cert_manu)",
-         c.Get("insi.cert_manu").value_or(c.Get("insi.p12_manu").value_or("— non renseigné —"))},
-        {"Certificat traitements INSI-AUTO (insi.cert_auto)",
-         c.Get("insi.cert_auto").value_or(c.Get("insi.p12_auto").value_or("— non renseigné —"))},
-        {"Certificat opérateur : sujet et validité",
-         c.Get("insi.cert_manu") ? DescribeCertificate(*c.Get("insi.cert_manu")) : "— (PKCS#12) —"},
-        {"Certificat traitements : sujet et validité",
-         c.Get("insi.cert_auto") ? DescribeCertificate(*c.Get("insi.cert_auto")) : "— (PKCS#12) —"},
-        {"Autorités de confiance : premier certificat",
-         c.Get("insi.ca_file") ? DescribeCertificate(*c.Get("insi.ca_file")) : "—"},
-        {"Numéro d'autorisation CNDA (insi.idam)", value("insi.idam", "— non renseigné —")},
-        {"Logiciel (insi.software_name / version)",
-         value("insi.software_name", "Vigie") + std::string(" ") + value("insi.software_version", "")},
-        {"Débit maximal des traitements (insi.rate_cap)", value("insi.rate_cap", "10") + std::string(" requêtes/s")},
-        {"Délais (insi.connect_timeout_ms / insi.timeout_ms)",
-         value("insi.connect_timeout_ms", "3000") + std::string(" ms / ") + value("insi.timeout_ms", "10000") + " ms"},
-        {"Nouvelles tentatives (insi.retries)", value("insi.retries", "2")},
-        {"Mode test (insi.test_mode)", c.GetBool("insi.test_mode", false) ? "oui (OID de test acceptés)" : "non"},
-    };
-    return rows;
 }
 
 }  // namespace vigie::presenters

@@ -2,8 +2,8 @@
 // What « Réglages » (issue #6) runs on the worker thread, without wx: the label rule book
 // (save with its version, remove, import/export a file), the live preview of a rule set being
 // edited (laid out exactly as printing lays a label out, for a sample patient or the current
-// one), the operators, the printer choices kept in the store, and read-only views of the INSi
-// configuration and of the accepted identity documents.
+// one) and the operators. The printer choices are in PrinterSettings.h, the accepted identity
+// documents in DocumentSettings.h; the INSi connection form runs core/insi/InsiConfigEditor.
 //
 // Thread affinity: call from one thread (the measurer's contract: the app's worker). Errors:
 // exceptions from the store and the printing library pass through (the caller shows e.what()),
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "app/presenters/PrintActions.h"
+#include "app/presenters/PrinterSettings.h"
 #include "core/domain/Operator.h"
 #include "core/ports/IClock.h"
 #include "core/ports/IStore.h"
@@ -47,24 +48,7 @@ printing::LabelData SampleLabelData(domain::Date today, const std::string& pharm
 PreviewImage RenderRuleSetPreview(const printing::LabelRuleSet& rules, const printing::LabelData& data,
                                   const printing::IMeasurer& measurer, int maxWidthPx, int maxHeightPx);
 
-// Printer choices, as store settings (shared by every counter on the same référentiel).
-inline constexpr const char* kLabelQueueSetting = "print.queue.labels";
-inline constexpr const char* kDocumentQueueSetting = "print.queue.documents";
-struct PrinterChoices {
-    std::vector<std::string> queues;         // CUPS queues (empty when no spooler)
-    std::optional<std::string> cupsDefault;  // CUPS' own default
-    std::string queuesError;                 // French, when CUPS could not be asked
-    std::string labels, documents;           // "" = the CUPS default
-};
-PrinterChoices LoadPrinterChoices(ports::IStore& store);
-// Refusal (French) unless the operator may configure the structure.
-std::optional<std::string> SavePrinterChoices(ports::IStore& store, const domain::Operator& op,
-                                              const std::string& labels, const std::string& documents);
+// Printer choices (labels/documents queues, ZPL per queue): app/presenters/PrinterSettings.h.
 
-// INSi connection, read from the configuration file (never written here).
-struct InsiConfigRow {
-    std::string label, value;
-};
-std::vector<InsiConfigRow> ReadInsiConfig(const std::string& configPath);
 
 }  // namespace vigie::presenters

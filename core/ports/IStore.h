@@ -216,6 +216,13 @@ public:
     virtual void InsertInsiCall(const InsiCallRecord& call) = 0;
     virtual std::vector<InsiCallRecord> InsiCallsSince(const std::string& sinceUtc) = 0;  // in time order
 
+    // --- journal by action (issue #6, INS collisions; SqliteJournalQueries.cpp, migration 0007) ---
+    // Up to `limit` entries whose action is `action` and seq < `beforeSeq`, newest first (page
+    // backwards by passing the last seq returned). Indexed for identity.ins_collision and
+    // identity.collision_reviewed; any other action is answered too, only without an index.
+    virtual std::vector<JournalEntry> JournalEntriesByAction(const std::string& action, std::int64_t beforeSeq,
+                                                             int limit) = 0;
+
     virtual void Commit() = 0;
 
     // --- operator PINs (issue #6; migration 0006) ---

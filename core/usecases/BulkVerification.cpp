@@ -99,15 +99,6 @@ BulkReport BulkVerification::Run(const Operator& op, std::int64_t runId, const B
         tx.SetVerificationRunState(runId, "running", "");
         return *tx.GetVerificationRun(runId);
     });
-    // The rate cap holds per process; a process that stopped abruptly may have sent its last
-    // calls an instant ago. One rate window of silence before resuming keeps the calls of both
-    // processes together under the cap in every second, as the service counts them.
-    if (stoppedAbruptly) {
-        const auto until = std::chrono::steady_clock::now() + kResumeQuietPeriod;
-        while (!stop && std::chrono::steady_clock::now() < until)
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-
     std::mutex queueMutex;
     std::deque<IdentityId> queue;
     bool exhausted = run.state == "done";
@@ -144,13 +135,18 @@ BulkReport BulkVerification::Run(const Operator& op, std::int64_t runId, const B
         sink->OnProgress(p);
     };
 
-    // A run that already did work (resumed after a pause or a crash) waits a quiet second: the
-    // previous process's last calls and this one's first must not share a 1-second window.
+    // The rate cap holds per process, and a run resumed after a pause, or after a process that
+    // stopped abruptly, may follow that process's last calls by an instant. One rate window of
+    // silence before the first call keeps the calls of both together under the cap in every
+    // second, as the service counts them. A run that has not called yet starts at once.
+    bool quietPeriod = false;
     {
         const auto counts = RunInTransaction(m_store, TransactionMode::Read,
                                              [&](IStoreTransaction& tx) { return tx.CountVerificationItems(runId); });
-        if (counts.done + counts.failed > 0 || run.inDoubt > 0)
-            for (int i = 0; i < 22 && !stop.load(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        quietPeriod = stoppedAbruptly || counts.done + counts.failed > 0 || run.inDoubt > 0;
+        const auto until = std::chrono::steady_clock::now() + kResumeQuietPeriod;
+        while (quietPeriod && !stop.load() && std::chrono::steady_clock::now() < until)
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     std::vector<std::thread> workers;
     const int threads = std::clamp(options.concurrency, 1, 64);
@@ -167,6 +163,7 @@ BulkReport BulkVerification::Run(const Operator& op, std::int64_t runId, const B
     for (auto& t : workers) t.join();
 
     BulkReport result;
+    result.quietPeriod = quietPeriod;
     RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
         tx.ReleaseClaimedItems(runId);  // claimed but not started (pause): back to pending
         const auto counts = tx.CountVerificationItems(runId);

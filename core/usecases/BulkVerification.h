@@ -24,7 +24,7 @@
 
 namespace vigie::usecases {
 
-// Silence before the first call of a run resumed after an abrupt stop (see Run).
+// Silence before the first call of a resumed run: after a pause or an abrupt stop (see Run).
 inline constexpr std::chrono::milliseconds kResumeQuietPeriod{1100};
 
 struct BulkOptions {
@@ -53,6 +53,7 @@ struct BulkReport {
     double seconds = 0;
     double ratePerSecond = 0;
     bool paused = false;
+    bool quietPeriod = false;  // the run was a resumption and kept kResumeQuietPeriod silent first
 };
 
 class BulkVerification {

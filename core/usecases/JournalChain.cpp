@@ -31,19 +31,27 @@ std::string JournalChain::ComputeHash(const ports::JournalEntry& e) {
     return util::Sha256::ToHex(h.Final());
 }
 
-JournalChain::Appender::Appender(ports::IStoreTransaction& tx) : m_tx(tx) {
+JournalChain::Head JournalChain::Head::Read(ports::IStoreTransaction& tx) {
     const auto last = tx.LastJournalEntry();
-    m_seq = last ? last->seq : 0;
-    m_hash = last ? last->hash : kGenesis;
+    Head head;
+    head.m_seq = last ? last->seq : 0;
+    head.m_hash = last ? last->hash : kGenesis;
+    return head;
 }
 
-ports::JournalEntry JournalChain::Appender::Append(ports::JournalEntry entry) {
+void JournalChain::Head::Seal(ports::JournalEntry& entry) {
     entry.seq = m_seq + 1;
     entry.prevHash = m_hash;
     entry.hash = ComputeHash(entry);
-    m_tx.InsertJournalEntry(entry);
     m_seq = entry.seq;
     m_hash = entry.hash;
+}
+
+JournalChain::Appender::Appender(ports::IStoreTransaction& tx) : m_tx(tx), m_head(Head::Read(tx)) {}
+
+ports::JournalEntry JournalChain::Appender::Append(ports::JournalEntry entry) {
+    m_head.Seal(entry);
+    m_tx.InsertJournalEntry(entry);
     return entry;
 }
 

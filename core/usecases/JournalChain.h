@@ -19,7 +19,22 @@ struct JournalVerification {
 
 class JournalChain {
 public:
-    // Appends many entries in one transaction, reading the chain head once (bulk import).
+    // The end of the chain as a value: seals entries one after the other (seq, prevHash, hash)
+    // without touching the store, so a bulk import can hash on another thread while its own
+    // thread inserts (PatientImport.cpp). Read it inside the write transaction that will insert
+    // the sealed entries, and insert them in the order they were sealed.
+    class Head {
+    public:
+        static Head Read(ports::IStoreTransaction& tx);
+        void Seal(ports::JournalEntry& entry);
+        std::int64_t LastSeq() const { return m_seq; }
+
+    private:
+        std::int64_t m_seq = 0;
+        std::string m_hash;
+    };
+
+    // Appends many entries in one transaction, reading the chain head once.
     class Appender {
     public:
         explicit Appender(ports::IStoreTransaction& tx);
@@ -27,8 +42,7 @@ public:
 
     private:
         ports::IStoreTransaction& m_tx;
-        std::int64_t m_seq = 0;
-        std::string m_hash;
+        Head m_head;
     };
 
     static std::string ComputeHash(const ports::JournalEntry& entry);

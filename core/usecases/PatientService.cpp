@@ -1,6 +1,7 @@
 #include "core/usecases/PatientService.h"
 
 #include "core/domain/TraitText.h"
+#include "core/usecases/AcceptedDocuments.h"
 #include "core/usecases/IdentityJson.h"
 #include "core/usecases/JournalChain.h"
 
@@ -171,7 +172,16 @@ CommandResult ApplyIdentityEvent(IStoreTransaction& tx, const ports::IClock& clo
 CommandResult PatientService::CheckDocument(const Operator& op, IdentityId id, const std::string& documentType,
                                             std::optional<Date> expiry) {
     DocumentCheck check{documentType, expiry, op.name, m_clock.NowUtc()};
-    return ApplyEvent(op, id, event::DocumentChecked{check, m_clock.Today()}, Permission::CheckDocument);
+    const event::DocumentChecked ev{check, m_clock.Today()};
+    if (CheckPermission(op, Permission::CheckDocument)) return ApplyEvent(op, id, ev, Permission::CheckDocument);
+    return ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
+        // Only the documents the pharmacy accepts (Réglages › Pièces d'identité).
+        if (auto r = RefuseUnacceptedDocument(tx, documentType)) {
+            LoadOrThrow(tx, id);
+            return Refused(*r);
+        }
+        return ApplyIdentityEvent(tx, m_clock, op, id, ev, std::nullopt);
+    });
 }
 
 CommandResult PatientService::WithdrawDocument(const Operator& op, IdentityId id) {
@@ -194,46 +204,6 @@ CommandResult PatientService::AcceptIns(const Operator& op, IdentityId id, const
 
 CommandResult PatientService::InvalidateIns(const Operator& op, IdentityId id, const std::string& reason) {
     return ApplyEvent(op, id, event::InsInvalidated{reason}, Permission::CallInsi);
-}
-
-CommandResult PatientService::Import(const Operator& op, const std::vector<CreateRequest>& requests,
-                                     std::vector<IdentityId>* createdIds) {
-    if (auto r = CheckPermission(op, Permission::CreateIdentity)) return Refused(*r);
-    std::vector<Identity> created;
-    created.reserve(requests.size());
-    for (std::size_t i = 0; i < requests.size(); ++i) {
-        const auto& req = requests[i];
-        Outcome o = IdentityStateMachine::Apply(Identity{}, event::Create{req.traits, req.usedName, req.usedFirstName},
-                                                op.role);
-        if (!o.Allowed())
-            return Refused(Refusal{o.refusal->code,
-                                   "Ligne " + std::to_string(i + 1) + " : " + o.refusal->message + " (rien importé)"});
-        created.push_back(std::move(*o.after));
-    }
-    ports::RunInTransaction(m_store, TransactionMode::Write, [&](IStoreTransaction& tx) {
-        const std::string now = m_clock.NowUtc();
-        const std::string role(RoleCode(op.role));
-        tx.PrepareBulkInsert(created.size());  // the store may rebuild its search indexes at commit
-        JournalChain::Appender journal(tx);  // the chain head stays in memory for the batch
-        if (createdIds) createdIds->clear();
-        for (Identity& identity : created) {
-            identity.createdAt = identity.updatedAt = now;
-            identity.id = tx.InsertIdentity(identity);
-            identity.version = 1;
-            ports::JournalEntry e;
-            e.at = now;
-            e.operatorName = op.name;
-            e.role = role;
-            e.action = "identity.imported";
-            e.identityId = identity.id;
-            e.after = Snapshot(identity);
-            journal.Append(std::move(e));
-            if (createdIds) createdIds->push_back(identity.id);
-        }
-    });
-    CommandResult result;
-    result.notes.push_back(std::to_string(created.size()) + " identité(s) importée(s).");
-    return result;
 }
 
 }  // namespace vigie::usecases

@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vigie::util {
 
@@ -20,6 +22,18 @@ public:
     double GetDouble(const std::string& key, double fallback, double min, double max) const;
     bool GetBool(const std::string& key, bool fallback) const;
     const std::string& Origin() const { return m_origin; }
+
+    // Writing (ConfigFileWrite.cpp; Réglages › Connexion INSi, issue #6).
+    using Changes = std::vector<std::pair<std::string, std::optional<std::string>>>;
+    // `text` with `changes` applied: a present key gets its new value on its own line (comments,
+    // blank lines, order and every other key untouched); nullopt removes the key's line; a new
+    // key is appended at the end. Values are written trimmed; a value with a line break is
+    // BadInputError.
+    static std::string Edit(const std::string& text, const Changes& changes);
+    // Replaces `path` atomically: a temporary file in the same directory (mode `mode`), written,
+    // fsync'ed, renamed over `path`, then the directory fsync'ed. EnvironmentError (French) on
+    // failure, the original file untouched.
+    static void WriteAtomically(const std::string& path, const std::string& text, unsigned mode = 0600);
 
 private:
     std::map<std::string, std::string> m_values;

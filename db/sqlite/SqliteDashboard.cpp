@@ -34,24 +34,10 @@ std::vector<std::pair<std::string, std::int64_t>> SqliteTransaction::CountActive
 
 std::vector<ports::JournalEntry> SqliteTransaction::JournalEntriesAfter(std::int64_t afterSeq, int limit) {
     auto& s = m_conn.Prepare(
-        "SELECT seq, at, operator, role, action, identity_id, before, after, prev_hash, hash FROM journal "
-        "WHERE seq > ? ORDER BY seq LIMIT ?");
+        std::string("SELECT ") + kJournalColumns + " FROM journal WHERE seq > ? ORDER BY seq LIMIT ?");
     s.Bind(1, afterSeq).Bind(2, limit);
     std::vector<ports::JournalEntry> out;
-    while (s.Step()) {
-        ports::JournalEntry e;
-        e.seq = s.Int(0);
-        e.at = s.Text(1);
-        e.operatorName = s.Text(2);
-        e.role = s.Text(3);
-        e.action = s.Text(4);
-        if (s.OptText(5)) e.identityId = s.Int(5);
-        e.before = s.Text(6);
-        e.after = s.Text(7);
-        e.prevHash = s.Text(8);
-        e.hash = s.Text(9);
-        out.push_back(std::move(e));
-    }
+    while (s.Step()) out.push_back(ReadJournalRow(s));
     return out;
 }
 

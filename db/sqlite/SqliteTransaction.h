@@ -13,6 +13,12 @@
 
 namespace vigie::db {
 
+// The journal's columns in the order ReadJournalRow expects them (SELECT <these> FROM journal …),
+// shared by the files that read the journal (SqliteTransaction*.cpp, SqliteJournalQueries.cpp,
+// SqliteDashboard.cpp).
+inline constexpr const char* kJournalColumns = "seq, at, operator, role, action, identity_id, before, after, prev_hash, hash";
+ports::JournalEntry ReadJournalRow(const Statement& s);
+
 class SqliteTransaction final : public ports::IStoreTransaction {
 public:
     SqliteTransaction(Connection& conn, std::unique_lock<std::mutex> lock, ports::TransactionMode mode);
@@ -84,6 +90,10 @@ public:
     void AppendStatusSnapshots(const std::vector<ports::StatusDayCounts>& days, std::int64_t lastSeq) override;
     void InsertInsiCall(const ports::InsiCallRecord& call) override;
     std::vector<ports::InsiCallRecord> InsiCallsSince(const std::string& sinceUtc) override;
+
+    // SqliteJournalQueries.cpp (issue #6, migration 0007)
+    std::vector<ports::JournalEntry> JournalEntriesByAction(const std::string& action, std::int64_t beforeSeq,
+                                                            int limit) override;
 
 private:
     std::vector<domain::Identity> QueryIdentities(const std::string& where, const std::vector<std::string>& params,

@@ -332,4 +332,58 @@ BOOST_AUTO_TEST_CASE(AProcessKilledDuringABulkImportLeavesACompleteDatabase) {
     }
 }
 
+// The import is pipelined (core/usecases/PatientImport.cpp: validation and journal sealing on a
+// second thread, chunk by chunk): over many chunks the ids come back in request order, each
+// identity is journaled once, in order, and the chain verifies.
+BOOST_AUTO_TEST_CASE(APipelinedImportKeepsRequestOrderAndTheChain) {
+    Store s;
+    s.Import(0, 10, 10);  // the chain does not start at the genesis
+    std::vector<IdentityId> ids;
+    const int rows = 7 * 1024 + 3;  // several chunks and a short last one
+    BOOST_REQUIRE(s.Patients().Import(s.op, People(10, rows), &ids).Ok());
+    BOOST_REQUIRE(ids.size() == static_cast<std::size_t>(rows));
+    for (int i = 0; i < rows; ++i) BOOST_REQUIRE(ids[static_cast<std::size_t>(i)] == 11 + i);
+    const auto v = s.Verify();
+    BOOST_TEST(v.ok, v.message);
+    ports::RunInTransaction(*s.store, TransactionMode::Read, [&](ports::IStoreTransaction& tx) {
+        IdentityId expected = 1;
+        std::int64_t seq = 0;
+        tx.ForEachJournalEntry([&](const ports::JournalEntry& e) {
+            BOOST_TEST(e.seq == ++seq);
+            if (e.action == "identity.imported") BOOST_TEST(*e.identityId == expected++);
+            return true;
+        });
+        BOOST_TEST(expected == 11 + rows);
+        const auto last = tx.GetIdentity(ids.back());
+        BOOST_REQUIRE(last);
+        BOOST_TEST(last->traits.birthName == Person(10 + rows - 1).traits.birthName);
+    });
+}
+
+// A refused line anywhere (first chunk, a middle chunk once earlier chunks are written, the very
+// last line) refuses the whole batch with its line number; nothing of it is kept.
+BOOST_AUTO_TEST_CASE(ARefusedLineRefusesTheWholePipelinedBatch) {
+    Store s;
+    s.Import(0, 100, 100);
+    const auto before = RawDb(s.path).Scalar("SELECT COUNT(*) FROM journal");
+    const auto indexes = IndexDefinitions(s.path);
+    for (int bad : {0, 5000, 6999}) {
+        auto batch = People(100, 7000);
+        batch[static_cast<std::size_t>(bad)].traits.birthName = "DUP0NT";  // a digit: not a valid trait
+        std::vector<IdentityId> ids{42};
+        const auto r = s.Patients().Import(s.op, batch, &ids);
+        BOOST_REQUIRE(!r.Ok());
+        BOOST_TEST(r.refusal->message.rfind("Ligne " + std::to_string(bad + 1) + " : ", 0) == 0, r.refusal->message);
+        BOOST_TEST(r.refusal->message.find("(rien importé)") != std::string::npos);
+        BOOST_TEST(ids.empty());
+        BOOST_TEST(s.Count() == 100);
+        BOOST_TEST(RawDb(s.path).Scalar("SELECT COUNT(*) FROM journal") == before);
+        BOOST_TEST(IndexDefinitions(s.path) == indexes, boost::test_tools::per_element());
+    }
+    BOOST_REQUIRE(s.Patients().Import(s.op, People(100, 7000)).Ok());  // the same batch, corrected
+    BOOST_TEST(s.Count() == 7100);
+    const auto v = s.Verify();
+    BOOST_TEST(v.ok, v.message);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,7 @@
 // leave identities unchanged.
 #include <boost/test/unit_test.hpp>
 #include <map>
+#include <optional>
 #include <mutex>
 #include <thread>
 
@@ -28,12 +29,14 @@ public:
     std::map<std::string, int> calls;
     std::mutex mutex;
     std::chrono::milliseconds latency{0};
+    std::optional<std::chrono::steady_clock::time_point> firstCall;
 
     InsiResult SearchByTraits(const InsiTraitsQuery& q, InsiCallMode mode) override {
         BOOST_TEST_REQUIRE((mode == InsiCallMode::Batch));  // bulk work uses the INSI-AUTO certificate
         std::function<InsiResult(const InsiTraitsQuery&)> answer;
         {
             std::lock_guard lock(mutex);
+            if (!firstCall) firstCall = std::chrono::steady_clock::now();
             ++calls[q.birthName];
             answer = byName.at(q.birthName);
         }
@@ -107,6 +110,7 @@ BOOST_AUTO_TEST_CASE(OutcomesGoThroughTheStateMachine) {
     const auto runId = engine.CreateRun(w.vigilance);
     std::atomic<bool> stop{false};
     const BulkReport r = engine.Run(w.vigilance, runId, {2, 4}, stop);
+    BOOST_TEST(!r.quietPeriod);  // nothing called before: no silence to keep
     BOOST_TEST(!r.paused);
     BOOST_TEST(r.run.state == "done");
     BOOST_TEST(r.counts.done == 3);
@@ -148,6 +152,7 @@ BOOST_AUTO_TEST_CASE(PauseAndResumeApplyEveryItemExactlyOnce) {
     StopAfter sink(stop);
     const BulkReport first = engine.Run(w.vigilance, runId, {3, 8}, stop, &sink);
     BOOST_TEST(first.paused);
+    BOOST_TEST(!first.quietPeriod);
     BOOST_TEST(first.run.state == "paused");
     BOOST_TEST(first.counts.claimed == 0);  // nothing left claimed by a clean pause
     BOOST_TEST(first.counts.done >= 20);
@@ -157,6 +162,7 @@ BOOST_AUTO_TEST_CASE(PauseAndResumeApplyEveryItemExactlyOnce) {
     std::atomic<bool> go{false};
     const BulkReport second = engine.Run(w.vigilance, runId, {3, 8}, go);
     BOOST_TEST(!second.paused);
+    BOOST_TEST(second.quietPeriod);  // resumed after calls: one rate window of silence first
     BOOST_TEST(second.counts.done == n);
     BOOST_TEST(second.run.inDoubt == 0);
     for (int i = 0; i < n; ++i) {
@@ -174,7 +180,13 @@ BOOST_AUTO_TEST_CASE(ClaimedItemsOfAnAbruptStopAreVerifiedAgainAndCounted) {
     // Simulate a crash: 4 items claimed, never finished.
     RunInTransaction(*w.store, TransactionMode::Write, [&](IStoreTransaction& tx) { tx.ClaimVerificationItems(runId, 4); });
     std::atomic<bool> go{false};
+    const auto started = std::chrono::steady_clock::now();
     const BulkReport r = engine.Run(w.vigilance, runId, {2, 3}, go);
+    // The crashed process may have called an instant ago: the first call of the resumed run
+    // comes one full rate window later (a lower bound: a slow machine only makes it later).
+    BOOST_TEST(r.quietPeriod);
+    BOOST_REQUIRE(w.insi.firstCall.has_value());
+    BOOST_TEST((*w.insi.firstCall - started >= kResumeQuietPeriod));
     BOOST_TEST(r.run.inDoubt == 4);
     BOOST_TEST(r.counts.done == 10);
 }

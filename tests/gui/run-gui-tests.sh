@@ -36,6 +36,16 @@ run() {  # run SCENARIO [VIGIE OPTIONS…]  (commands on stdin)
     "$out/$1/results.jsonl" 2>/dev/null
 }
 dump() { echo "map(select(.event==\"dump\" and .name==\"$1\"))[0]"; }
+# The demo card's patient brought to « Identité qualifiée » at the counter (created from the INS,
+# passport checked): the start of every scenario that needs a qualified identity.
+QUALIFIED='insert ecetinsi
+wait proposal 8000
+press create
+wait idle
+press validate
+wait documents 3000
+choose-document passeport
+wait idle'
 
 run qualify <<'CMD'
 insert ecetinsi
@@ -68,14 +78,7 @@ check qualify "captures d'écran" "[.[] | select(.event==\"screenshot\") | .ok] 
 # dialog, then Ctrl+P twice (same patient, last settings: numbered files, never overwritten).
 p="$out/print"
 run print <<CMD
-insert ecetinsi
-wait proposal 8000
-press create
-wait idle
-press validate
-wait documents 3000
-choose-document passeport
-wait idle
+$QUALIFIED
 press print
 wait print 8000
 dump open
@@ -121,16 +124,12 @@ else
   echo "  (pdfinfo/pdftotext absents : contrôle des PDF ignoré)"
 fi
 
+# Ordonnance / plan de prise with their content (issue #6).
+. "$(dirname "$0")/documents-scenario.sh"
+
 # Patients (F3): search as you type, the sheet, « Récupérer l'INS » by traits then accept.
-run patients <<'CMD'
-insert ecetinsi
-wait proposal 8000
-press create
-wait idle
-press validate
-wait documents 3000
-choose-document passeport
-wait idle
+run patients <<CMD
+$QUALIFIED
 patients
 search EC
 search ECET
@@ -241,15 +240,8 @@ check dashboard-refused "refusé au comptoir (paul)" "map(select(.event==\"dashb
 # Identitovigilance (issue #6, F7): the referent (ines) verifies the whole file — ECETINSI,
 # qualified at the counter, plus 60 identities holding an INS unknown to INSi — pauses, resumes,
 # and reads the report; the counter (paul) is refused.
-run identitovigilance --user ines <<'CMD'
-insert ecetinsi
-wait proposal 8000
-press create
-wait idle
-press validate
-wait documents 3000
-choose-document passeport
-wait idle
+run identitovigilance --user ines <<CMD
+$QUALIFIED
 seed-ins 60
 identitovigilance
 bulk-wait ready 5000
@@ -289,6 +281,9 @@ identitovigilance
 quit
 CMD
 check identitovigilance-refused "refusé au comptoir (paul)" "map(select(.event==\"identitovigilance\"))[0].ok == false"
+
+# « Collisions INS » and the traits correction's search (issue #6, Identitovigilance).
+. "$(dirname "$0")/collisions-scenario.sh"
 
 # « Réglages » (issue #6): label rule sets, operators, printers, INSi, documents.
 . "$(dirname "$0")/settings-scenario.sh"

@@ -8,6 +8,7 @@
 #include "db/sqlite/SqliteStore.h"
 #include "tests/db/StoreFixture.h"
 #include "tests/support/Builders.h"
+#include "tests/presenters/PresenterWorld.h"
 #include "tests/support/FakeInsi.h"
 
 using namespace vigie;
@@ -33,16 +34,8 @@ CarteVitale FamilyCard() {
     return c;
 }
 
-struct World {
-    test::TempDir dir;
-    std::unique_ptr<IStore> store = db::OpenSqliteStore((dir.Path() / "v.db").string());
-    test::FixedClock clock;
-    test::FakeInsi insi;
-    Operator titulaire, counter;
+struct World : test::PresenterWorld {
     World() {
-        OperatorService ops(*store, clock);
-        titulaire = *ops.Add(std::nullopt, "t", Role::Titulaire).op;
-        counter = *ops.Add("t", "paul", Role::Comptoir).op;
         insi.onVitale = [](const InsiVitaleQuery&) { return test::FakeInsi::Found(test::EcetinsiTraits(), test::EcetinsiIns()); };
         insi.onTraits = [](const InsiTraitsQuery&) { return test::FakeInsi::NotFound(); };
     }
@@ -238,18 +231,6 @@ BOOST_AUTO_TEST_CASE(CardErrorsAndReaderStatesAreWorded) {
     BOOST_TEST(v.cardText == "Carte : Carte CPS : ce n'est pas une carte Vitale.");
     BOOST_TEST(ToneCode(v.bannerTone) == "danger");
     BOOST_TEST(!v.proposalVisible);
-}
-
-BOOST_AUTO_TEST_CASE(TheDocumentListIsTheCatalogWithoutVitaleNorLicence) {
-    const auto docs = CounterPresenter::DocumentChoices();
-    BOOST_TEST(docs.size() >= 5u);
-    bool passport = false;
-    for (const auto& d : docs) {
-        passport = passport || (d.code == "passeport" && d.label == "Passeport");
-        BOOST_TEST((d.label.find("Vitale") == std::string::npos || d.code == "appli-carte-vitale"));
-        BOOST_TEST(d.label.find("permis") == std::string::npos);
-    }
-    BOOST_TEST(passport);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 // explicit « Créer quand même », against the real store.
 #include <boost/test/unit_test.hpp>
 
+#include "tests/presenters/PresenterWorld.h"
 #include "app/presenters/NewPatientPresenter.h"
 #include "core/usecases/OperatorService.h"
 #include "db/sqlite/SqliteStore.h"
@@ -36,13 +37,9 @@ BOOST_AUTO_TEST_CASE(FormChecksInFrench) {
 }
 
 BOOST_AUTO_TEST_CASE(DuplicatesBeforeCreatingThenForce) {
-    test::TempDir dir;
-    auto store = db::OpenSqliteStore((dir.Path() / "v.db").string());
-    test::FixedClock clock;
-    OperatorService ops(*store, clock);
-    ops.Add(std::nullopt, "t", Role::Titulaire);
-    const Operator op = *ops.Add("t", "paul", Role::Comptoir).op;
-    PatientService patients(*store, clock);
+    test::PresenterWorld w;
+    const Operator op = w.counter;
+    PatientService patients = w.Patients();
 
     NewPatientPresenter p;
     auto request = *NewPatientPresenter::Build({"DUPONT", "JEAN", "12/03/1980", "M", "", "", ""}).request;

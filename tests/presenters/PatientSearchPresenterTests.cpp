@@ -1,6 +1,7 @@
 // Search as you type: typed text → store criteria → rows, against the real SQLite store.
 #include <boost/test/unit_test.hpp>
 
+#include "tests/presenters/PresenterWorld.h"
 #include "app/presenters/PatientSearchPresenter.h"
 #include "core/usecases/OperatorService.h"
 #include "core/usecases/PatientService.h"
@@ -40,13 +41,9 @@ BOOST_AUTO_TEST_CASE(TypedTextBecomesCriteria) {
 }
 
 BOOST_AUTO_TEST_CASE(SearchRowsFromTheStore) {
-    test::TempDir dir;
-    auto store = db::OpenSqliteStore((dir.Path() / "v.db").string());
-    test::FixedClock clock;
-    OperatorService ops(*store, clock);
-    ops.Add(std::nullopt, "t", Role::Titulaire);
-    const Operator op = *ops.Add("t", "paul", Role::Comptoir).op;
-    PatientService patients(*store, clock);
+    test::PresenterWorld w;
+    const Operator op = w.counter;
+    PatientService patients = w.Patients();
     const auto a = patients.Create(op, CreateRequest{test::Traits("DUPONT", "JEAN", {1980, 3, 12}), "", "", true});
     patients.Create(op, CreateRequest{test::Traits("DURAND", "MARIE", {1975, 1, 2}, Sex::Female), "", "", true});
     BOOST_REQUIRE(a.Ok());

@@ -12,6 +12,7 @@
 #include "db/sqlite/SqliteStore.h"
 #include "tests/db/StoreFixture.h"
 #include "tests/support/Builders.h"
+#include "tests/presenters/PresenterWorld.h"
 #include "tests/support/FakeInsi.h"
 
 using namespace vigie;
@@ -22,20 +23,11 @@ using namespace vigie::usecases;
 
 namespace {
 
-struct Sheet {
-    test::TempDir dir;
-    std::unique_ptr<IStore> store = db::OpenSqliteStore((dir.Path() / "v.db").string());
-    test::FixedClock clock;
-    test::FakeInsi insi;
-    Operator titulaire, counter;
+struct Sheet : test::PresenterWorld {
     Sheet() {
-        OperatorService ops(*store, clock);
-        titulaire = *ops.Add(std::nullopt, "t", Role::Titulaire).op;
-        counter = *ops.Add("t", "paul", Role::Comptoir).op;
         insi.onTraits = [](const InsiTraitsQuery&) { return test::FakeInsi::Found(test::EcetinsiTraits(), test::EcetinsiIns()); };
         insi.onVitale = [](const InsiVitaleQuery&) { return test::FakeInsi::NotFound(); };
     }
-    PatientService Patients() { return PatientService(*store, clock); }
     void Load(PatientSheetPresenter& p, IdentityId id) { p.OnLoaded(Patients().Get(id), Patients().History(id)); }
 };
 

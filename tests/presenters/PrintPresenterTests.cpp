@@ -55,10 +55,12 @@ BOOST_AUTO_TEST_CASE(ChoicesCopiesAndDestinations) {
     p.Open(Someone(), kRuleSets, {"zebra", "laser"}, std::string("laser"));
     PrintView v = p.View();
     BOOST_TEST(v.title == "Impression — ECETINSI PIERRE-ALAIN MURIEL FLORIANT");
-    BOOST_REQUIRE_EQUAL(v.targets.size(), 4u);
+    BOOST_REQUIRE_EQUAL(v.targets.size(), 6u);
     BOOST_TEST(v.targets[0] == "Étiquette — Boîte (89 × 36 mm)");
     BOOST_TEST(v.targets[2] == "Étiquette — Préparation (101,6 × 50,8 mm)");
     BOOST_TEST(v.targets[3] == "Fiche d'identité du patient (A4)");
+    BOOST_TEST(v.targets[4] == "Ordonnance — délivrance (A4/A5)");
+    BOOST_TEST(v.targets[5] == "Plan de prise (A4/A5)");
     BOOST_TEST(v.destinations.back() == "Enregistrer en PDF…");
     BOOST_TEST(v.destinationIndex == 1);  // the default queue
     BOOST_TEST(v.canPrint);
@@ -76,7 +78,10 @@ BOOST_AUTO_TEST_CASE(ChoicesCopiesAndDestinations) {
     BOOST_TEST(p.ChooseTarget("document:fiche"));
     BOOST_TEST(!p.View().copiesEnabled);
     BOOST_TEST(p.Settings()->copies == 1);  // a document prints once
-    BOOST_TEST(!p.ChooseTarget("document:ordonnance"));  // no content: not offered
+    BOOST_TEST(p.ChooseTarget("document:ordonnance"));  // its content is edited in the dialog (issue #6)
+    BOOST_TEST(p.View().contentShown);
+    BOOST_TEST(p.ChooseTarget("document:fiche"));
+    BOOST_TEST(!p.View().contentShown);
 
     p.ChooseDestination(2);  // PDF, no path yet: nothing to print to
     BOOST_TEST(p.PdfChosen());
@@ -123,14 +128,14 @@ BOOST_AUTO_TEST_CASE(RepeatIsForTheSamePatientOnly) {
     // Repeats to a file: numbered after the file the operator chose, whatever was printed since.
     std::set<std::string> files = {"/tmp/e.pdf"};
     auto exists = [&files](const std::string& f) { return files.count(f) > 0; };
-    PrintSettings toFile{8, "label:boite", 1, std::nullopt, "/tmp/e.pdf", "/tmp/e.pdf"};
+    PrintSettings toFile{8, "label:boite", 1, std::nullopt, "/tmp/e.pdf", "/tmp/e.pdf", {}, printing::PaperFormat::A4};
     PrintSettings next = PrintPresenter::NextRepeat(toFile, exists);
     BOOST_TEST(next.pdfPath == "/tmp/e-2.pdf");
     files.insert(next.pdfPath);
     next = PrintPresenter::NextRepeat(next, exists);
     BOOST_TEST(next.pdfPath == "/tmp/e-3.pdf");
     BOOST_TEST(next.pdfChosen == "/tmp/e.pdf");
-    PrintSettings toQueue{8, "label:boite", 1, std::string("zebra"), "", ""};
+    PrintSettings toQueue{8, "label:boite", 1, std::string("zebra"), "", "", {}, printing::PaperFormat::A4};
     BOOST_TEST(*PrintPresenter::NextRepeat(toQueue, exists).queue == "zebra");
 }
 
@@ -171,7 +176,7 @@ BOOST_AUTO_TEST_CASE(PreviewAndPrintToPdfOnTheStore) {
     printing::PangoMeasurer measurer;
     printing::PharmacyHeader pharmacy{"Pharmacie des Lilas", {"12 rue des Lilas", "75011 Paris"}};
 
-    PrintSettings label{id, "label:boite", 2, std::nullopt, (dir.Path() / "etiquette.pdf").string(), ""};
+    PrintSettings label{id, "label:boite", 2, std::nullopt, (dir.Path() / "etiquette.pdf").string(), "", {}, printing::PaperFormat::A4};
     const PreviewImage preview = RenderPreview(*store, clock, measurer, label, pharmacy, 480, 360);
     BOOST_REQUIRE(preview.Ok());
     BOOST_TEST(preview.png.size() > 100u);
@@ -188,7 +193,7 @@ BOOST_AUTO_TEST_CASE(PreviewAndPrintToPdfOnTheStore) {
     BOOST_TEST(patients.History(id).size() == historyBefore + 1);
     BOOST_TEST(patients.History(id).back().action == "identity.label_printed");
 
-    PrintSettings fiche{id, "document:fiche", 1, std::nullopt, (dir.Path() / "fiche.pdf").string(), ""};
+    PrintSettings fiche{id, "document:fiche", 1, std::nullopt, (dir.Path() / "fiche.pdf").string(), "", {}, printing::PaperFormat::A4};
     const PreviewImage fichePreview = RenderPreview(*store, clock, measurer, fiche, pharmacy, 480, 640);
     BOOST_REQUIRE(fichePreview.Ok());
     BOOST_TEST(fichePreview.pages == 1);

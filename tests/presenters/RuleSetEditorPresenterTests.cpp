@@ -222,22 +222,4 @@ BOOST_AUTO_TEST_CASE(PrinterChoicesAreStoreSettings) {
     BOOST_TEST(c.documents == "laser");
 }
 
-BOOST_AUTO_TEST_CASE(InsiConfigIsReadOnlyRows) {
-    test::TempDir dir;
-    const auto conf = dir.Path() / "vigie.conf";
-    std::ofstream(conf) << "insi.endpoint = https://insi.example/lps\ninsi.idam = ABCDEFGHIJKL\n"
-                           "insi.cert_manu = " << (dir.Path() / "absent.pem").string() << "\ninsi.rate_cap = 20\n";
-    const auto rows = ReadInsiConfig(conf.string());
-    auto value = [&](const std::string& prefix) {
-        for (const auto& r : rows)
-            if (r.label.rfind(prefix, 0) == 0) return r.value;
-        return std::string("?");
-    };
-    BOOST_TEST(value("Adresse du téléservice") == "https://insi.example/lps");
-    BOOST_TEST(value("Numéro d'autorisation CNDA") == "ABCDEFGHIJKL");
-    BOOST_TEST(value("Débit maximal") == "20 requêtes/s");
-    BOOST_TEST(value("Certificat opérateur : sujet") == "fichier introuvable ou illisible");
-    BOOST_TEST(value("Autorités de confiance (insi.ca_file)") == "— non renseigné —");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,4 +1,4 @@
-#include "app/cli/ContentFile.h"
+#include "printing/service/ContentFile.h"
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -6,7 +6,7 @@
 
 #include "core/domain/Errors.h"
 
-namespace vigie::cli {
+namespace vigie::printing {
 
 namespace {
 
@@ -40,7 +40,8 @@ const json& ArrayAt(const json& root, const char* key) {
 
 }  // namespace
 
-void ReadDocumentContent(const std::string& path, printing::DocumentJob& job) {
+void ReadDocumentContent(const std::string& path, DocumentJob& target) {
+    DocumentJob job;  // filled apart: nothing reaches `target` unless the whole file is read
     std::ifstream f(path, std::ios::binary);
     if (!f) throw BadInputError("input.content", "Fichier de contenu introuvable : « " + path + " ».");
     std::stringstream buffer;
@@ -74,6 +75,34 @@ void ReadDocumentContent(const std::string& path, printing::DocumentJob& job) {
             ++i;
         }
     }
+    target.dispensing.insert(target.dispensing.end(), job.dispensing.begin(), job.dispensing.end());
+    target.intakes.insert(target.intakes.end(), job.intakes.begin(), job.intakes.end());
+    target.notes.insert(target.notes.end(), job.notes.begin(), job.notes.end());
 }
 
-}  // namespace vigie::cli
+namespace {
+
+bool Blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+
+}  // namespace
+
+std::optional<domain::Refusal> CheckDocumentContent(const DocumentJob& job) {
+    auto refuse = [](std::string message) { return domain::Refusal{"document.content", std::move(message)}; };
+    std::vector<std::string> medications;
+    if (job.kind == DocumentKind::Ordonnance)
+        for (const auto& l : job.dispensing) medications.push_back(l.medication);
+    else if (job.kind == DocumentKind::PlanDePrise)
+        for (const auto& l : job.intakes) medications.push_back(l.medication);
+    else
+        return std::nullopt;
+    for (std::size_t i = 0; i < medications.size(); ++i)
+        if (Blank(medications[i]))
+            return refuse("Ligne " + std::to_string(i + 1) + " : indiquer le médicament.");
+    if (medications.empty())
+        return refuse(job.kind == DocumentKind::Ordonnance
+                          ? "L'ordonnance ne compte aucune ligne : ajouter au moins un médicament."
+                          : "Le plan de prise ne compte aucune ligne : ajouter au moins un médicament.");
+    return std::nullopt;
+}
+
+}  // namespace vigie::printing
