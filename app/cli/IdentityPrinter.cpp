@@ -44,8 +44,8 @@ void PrintIdentityText(std::ostream& out, const Identity& id) {
     add(id.attributes.fictive, "fictive");
     Line(out, "Attributs                  ", attrs);
     if (id.ins) {
-        if (id.status == IdentityStatus::Qualifiee) {
-            std::string ins = id.ins->active.matricule + " (" + std::string(OidNature(id.ins->active.oid)) + ")";
+        if (auto shown = ShowableIns(id)) {
+            std::string ins = *shown;
             if (IsTestOrDemoOid(id.ins->active.oid)) ins += " [OID DE TEST]";
             Line(out, "INS                        ", ins);
         } else {

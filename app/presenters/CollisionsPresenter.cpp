@@ -1,6 +1,5 @@
 #include "app/presenters/CollisionsPresenter.h"
 
-#include "core/domain/Nir.h"
 #include "core/domain/Status.h"
 
 namespace vigie::presenters {
@@ -22,8 +21,7 @@ std::string OrDash(const std::string& s) { return s.empty() ? "—" : s; }
 // The INS an identity holds, as it may be shown: never the matricule unless qualifiée.
 std::string InsOf(const Identity& i) {
     if (!i.ins) return "—";
-    if (i.status != IdentityStatus::Qualifiee) return "INS présent (identité non qualifiée)";
-    return i.ins->active.matricule + " (" + std::string(OidNature(i.ins->active.oid)) + ")";
+    return ShowableIns(i).value_or("INS présent (identité non qualifiée)");
 }
 std::string Trim(const std::string& s) {
     const auto b = s.find_first_not_of(" \t\r\n");

@@ -132,11 +132,11 @@ SheetView PatientSheetPresenter::View() const {
     if (!i.usedFirstName.empty()) v.traits.push_back({"Prénom utilisé", i.usedFirstName});
 
     // The matricule is shown (and usable) only for a qualifiée identity (EXI SI 08).
-    const bool qualified = i.status == IdentityStatus::Qualifiee;
+    const auto shown = ShowableIns(i);
     if (!i.ins) {
         v.ins = "Aucun INS récupéré";
-    } else if (qualified) {
-        v.ins = "INS : " + i.ins->active.matricule + " (" + std::string(OidNature(i.ins->active.oid)) + ")";
+    } else if (shown) {
+        v.ins = "INS : " + *shown;
         for (const auto& h : i.ins->history)
             v.insHistory.push_back(h.matricule + " (" + std::string(OidNature(h.oid)) + ")" +
                                    (h.endDate.empty() ? "" : ", jusqu'au " + FrenchDate(h.endDate)));

@@ -1,5 +1,7 @@
 #include "core/domain/Status.h"
 
+#include "core/domain/Nir.h"
+
 namespace vigie::domain {
 
 std::string_view StatusCode(IdentityStatus s) {
@@ -36,6 +38,12 @@ std::optional<Sex> ParseSex(std::string_view text) {
     if (text == "M" || text == "m") return Sex::Male;
     if (text == "F" || text == "f") return Sex::Female;
     return std::nullopt;
+}
+
+std::optional<std::string> ShowableIns(const Identity& identity) {
+    if (!identity.ins || identity.status != IdentityStatus::Qualifiee) return std::nullopt;
+    const auto& ins = identity.ins->active;
+    return ins.matricule + " (" + std::string(OidNature(ins.oid)) + ")";
 }
 
 }  // namespace vigie::domain

@@ -5,7 +5,7 @@
 #include <limits>
 #include <set>
 
-#include "core/domain/Nir.h"
+#include "core/domain/Status.h"
 #include "core/usecases/PatientService.h"
 #include "core/util/Json.h"
 
@@ -87,9 +87,8 @@ std::optional<CollisionVerdict> ParseVerdict(const std::string& code) {
 
 std::string CollisionInsLabel(const InsCollision& c) {
     if (!c.holder || !c.holder->ins) return "Aucun INS (retiré depuis)";
-    if (c.holder->status != IdentityStatus::Qualifiee) return "INS présent (identité non qualifiée)";
-    const auto& ins = c.holder->ins->active;
-    return "INS : " + ins.matricule + " (" + std::string(OidNature(ins.oid)) + ")";
+    const auto shown = ShowableIns(*c.holder);
+    return shown ? "INS : " + *shown : "INS présent (identité non qualifiée)";
 }
 
 std::optional<Refusal> CollisionReview::CheckAllowed(const Operator& op) {

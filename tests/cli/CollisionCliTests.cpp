@@ -2,46 +2,20 @@
 // collision is produced in a database file through the use-cases (INSi is not needed), then the
 // real binary (VIGIE_CLI_PATH) lists it, reviews it and refuses what it must, with exit codes
 // 0 (done), 1 (refused), 2 (bad input).
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <boost/test/unit_test.hpp>
-#include <cerrno>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <nlohmann/json.hpp>
-#include <string>
-#include <vector>
-
 #include "core/usecases/OperatorService.h"
 #include "core/usecases/PatientService.h"
 #include "db/sqlite/SqliteStore.h"
-#include "tests/db/StoreFixture.h"
+#include "tests/cli/CliFixture.h"
 #include "tests/support/Builders.h"
 
-namespace fs = std::filesystem;
-using nlohmann::json;
 using namespace vigie;
 using namespace vigie::domain;
+using namespace vigie::cli_test;
 
 namespace {
 
-struct CliResult {
-    int code = -1;
-    std::string out, err;
-};
-
-std::string ReadAll(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-struct CollisionCli {
-    test::TempDir dir;
-    fs::path db = dir.Path() / "vigie.db";
+// The vigie-cli harness (tests/cli/CliFixture.h) over a database where the collision happened.
+struct CollisionCli : CliFixture {
     std::int64_t collisionSeq = 0;
     IdentityId holder = 0, refused = 0;
 
@@ -61,42 +35,8 @@ struct CollisionCli {
         BOOST_REQUIRE(!patients.AcceptIns(paul, refused, test::EcetinsiTraits(), test::EcetinsiIns()).Ok());
         collisionSeq = patients.History(refused).back().seq;
     }
-
-    CliResult Run(const std::vector<std::string>& args) const {
-        std::vector<std::string> storage{VIGIE_CLI_PATH, "--db", db.string()};
-        storage.insert(storage.end(), args.begin(), args.end());
-        std::vector<std::string> env{"HOME=" + dir.Path().string(), "PATH=/usr/bin:/bin", "LC_ALL=C.UTF-8"};
-        std::vector<char*> argv, envp;
-        for (auto& s : storage) argv.push_back(s.data());
-        for (auto& s : env) envp.push_back(s.data());
-        argv.push_back(nullptr);
-        envp.push_back(nullptr);
-        const fs::path out = dir.Path() / "out.txt", err = dir.Path() / "err.txt";
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        pid_t pid = 0;
-        const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&actions);
-        BOOST_TEST_REQUIRE(rc == 0, "posix_spawn(" << VIGIE_CLI_PATH << ") failed: " << rc);
-        int status = 0;
-        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-        }
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), ReadAll(out), ReadAll(err)};
-    }
-    json Json(const std::vector<std::string>& args, int expectedCode) const {
-        std::vector<std::string> all{"--json"};
-        all.insert(all.end(), args.begin(), args.end());
-        const CliResult r = Run(all);
-        BOOST_TEST(r.code == expectedCode, "exit " << r.code << "\nstdout: " << r.out << "\nstderr: " << r.err);
-        json j = json::parse(r.out, nullptr, false);
-        BOOST_TEST_REQUIRE(j.is_object(), "stdout is not one JSON object: " << r.out);
-        return j;
-    }
-    std::vector<std::string> Review(const std::string& seq, const std::string& verdict, const std::string& comment,
-                                    const std::string& user = "ines") const {
+    static Args Review(const std::string& seq, const std::string& verdict, const std::string& comment,
+                       const std::string& user = "ines") {
         return {"--user", user, "identitovigilance", "review-collision", seq, "--verdict", verdict, "--comment", comment};
     }
 };

@@ -324,4 +324,17 @@ BOOST_AUTO_TEST_CASE(CogFormat) {
     for (const char* bad : {"", "6322", "632201", "2C004", "A2004", "2a004", "99 34"}) BOOST_TEST(!IsValidCogFormat(bad), bad);
 }
 
+// The one place that decides whether the matricule may be shown (EXI SI 08): qualifiée only.
+BOOST_AUTO_TEST_CASE(TheInsIsShowableOnlyForAQualifiedIdentity) {
+    Identity i;
+    i.status = IdentityStatus::Qualifiee;
+    BOOST_TEST(!ShowableIns(i).has_value());  // no INS at all
+    i.ins = vigie::test::EcetinsiIns();
+    BOOST_TEST(ShowableIns(i).value_or("") == i.ins->active.matricule + " (NIR)");
+    for (auto s : {IdentityStatus::Provisoire, IdentityStatus::Recuperee, IdentityStatus::Validee}) {
+        i.status = s;
+        BOOST_TEST(!ShowableIns(i).has_value(), StatusCode(s));
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
