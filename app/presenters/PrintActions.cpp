@@ -100,11 +100,9 @@ PrintOutcome RunPrint(ports::IStore& store, const ports::IClock& clock, const IM
     Deliver deliver;
     if (s.queue) {
         const QueueFormat format = QueueSettings(store, clock).FormatOf(*s.queue);
-        if (format.IsZpl() && !s.IsLabel()) {
+        if (auto refusal = RefuseOnQueue(format, s.IsLabel())) {
             PrintOutcome refused;
-            refused.refusal = domain::Refusal{"print.zpl_document",
-                                              "Cette imprimante n'imprime que des étiquettes ZPL (« " + *s.queue +
-                                                  " ») : choisir une autre imprimante ou « Enregistrer en PDF… »."};
+            refused.refusal = std::move(refusal);
             return refused;
         }
         if (format.IsZpl()) output = OutputOptions{OutputKind::Zpl, format.dpi};  // as vigie-cli print label --zpl

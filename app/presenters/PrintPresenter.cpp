@@ -122,10 +122,10 @@ bool PrintPresenter::IsZplQueue(const std::string& queue) const {
 }
 
 std::optional<std::string> PrintPresenter::QueueProblem() const {
-    if (!m_queue || m_targets.empty() || m_targets[m_target].IsLabel()) return std::nullopt;
-    if (IsZplQueue(*m_queue))
-        return "Cette imprimante n'imprime que des étiquettes ZPL : choisir une autre imprimante ou « " +
-                   std::string(kPdfDestination) + " ».";
+    if (!m_queue || m_targets.empty()) return std::nullopt;
+    for (const auto& f : m_formats)
+        if (f.queue == *m_queue)
+            if (auto refusal = printing::RefuseOnQueue(f, m_targets[m_target].IsLabel())) return refusal->message;
     return std::nullopt;
 }
 

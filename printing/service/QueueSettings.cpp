@@ -61,6 +61,12 @@ PrinterSettingsData QueueSettings::Load(const std::vector<std::string>& queues) 
     });
 }
 
+std::optional<domain::Refusal> RefuseOnQueue(const QueueFormat& format, bool label) {
+    if (label || !format.IsZpl()) return std::nullopt;
+    return domain::Refusal{"print.zpl_document", "Cette imprimante n'imprime que des étiquettes ZPL (« " + format.queue +
+                                                     " ») : choisir une autre imprimante ou « Enregistrer en PDF… »."};
+}
+
 QueueFormat QueueSettings::FormatOf(const std::string& queue) {
     return ports::RunInTransaction(m_store, TransactionMode::Read,
                                    [&](IStoreTransaction& tx) { return ReadFormat(tx, queue); });

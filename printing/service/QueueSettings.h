@@ -37,6 +37,9 @@ struct QueueFormat {
     bool operator==(const QueueFormat&) const = default;
 };
 
+// What a queue may print: a ZPL queue takes labels only. The refusal (French) names the queue.
+std::optional<domain::Refusal> RefuseOnQueue(const QueueFormat& format, bool label);
+
 struct PrinterSettingsData {
     std::string labels, documents;     // "" = the CUPS default
     std::vector<QueueFormat> formats;  // one per queue named in Load(); the ones Save() writes
