@@ -91,7 +91,6 @@ CommandResult PatientService::Import(const Operator& op, const std::vector<Creat
         refused.refusal = std::move(*r);
         return refused;
     }
-    if (createdIds) createdIds->clear();
     try {
         ports::RunInTransaction(m_store, ports::TransactionMode::Write, [&](ports::IStoreTransaction& tx) {
             if (createdIds) createdIds->clear();  // a transient retry starts over
